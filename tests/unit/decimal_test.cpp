@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "readiness/decimal.hpp"
+#include "readiness/id_order.hpp"
+
+using namespace readiness;
+
+TEST_CASE("parse_fraction reads decimal text exactly", "[decimal]") {
+  CHECK(*parse_fraction("0.875") == make_fraction(7, 8));
+  CHECK(*parse_fraction("-2") == make_fraction(-2, 1));
+  CHECK(*parse_fraction("1e-2") == make_fraction(1, 100));
+  CHECK_FALSE(parse_fraction("abc"));
+  CHECK_FALSE(parse_fraction("1.2.3"));
+}
+
+TEST_CASE("fraction_from_double recovers the decimal the document wrote", "[decimal]") {
+  CHECK(*fraction_from_double(0.87) == make_fraction(87, 100));
+  CHECK(*fraction_from_double(0.1) == make_fraction(1, 10));
+  CHECK(*centi_from_fraction(*fraction_from_double(12.25)) == 1225);
+  CHECK_FALSE(centi_from_fraction(*fraction_from_double(0.125)));
+}
+
+TEST_CASE("scale_centi rounds halves away from zero", "[decimal]") {
+  CHECK(scale_centi(100, make_fraction(1, 8)) == 13);    // 0.125 → 0.13
+  CHECK(scale_centi(-100, make_fraction(1, 8)) == -13);  // −0.125 → −0.13
+  CHECK(scale_centi(100, make_fraction(1, 3)) == 33);
+  CHECK(scale_centi(200, make_fraction(87, 100)) == 174);
+}
+
+TEST_CASE("format_centi prints the shortest exact decimal", "[decimal]") {
+  CHECK(format_centi(1225) == "12.25");
+  CHECK(format_centi(1250) == "12.5");
+  CHECK(format_centi(1200) == "12");
+  CHECK(format_centi(-50) == "-0.5");
+  CHECK(format_centi(0) == "0");
+  CHECK(format_centi_fixed(1250) == "12.50");
+  CHECK(format_fraction(make_fraction(87, 100)) == "0.87");
+  CHECK(format_fraction(make_fraction(-1, 8)) == "-0.125");
+}
+
+TEST_CASE("ids sort in natural order", "[id_order]") {
+  CHECK(id_less{}("1.2", "1.10"));
+  CHECK(id_less{}("T9", "T10"));
+  CHECK_FALSE(id_less{}("T10", "T9"));
+  CHECK(id_less{}("a", "b"));
+  CHECK(compare_ids("T01", "T1") != 0);  // total order: different ids never tie
+}
