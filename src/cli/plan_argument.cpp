@@ -1,0 +1,35 @@
+#include "cli/plan_argument.hpp"
+
+#include "readiness/plan_io.hpp"
+
+namespace readiness::cli {
+
+date parse_date_argument(const std::string& text, const std::string& option) {
+  try {
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+      date d = boost::gregorian::from_simple_string(text);
+      if (!d.is_special()) return d;
+    }
+  } catch (const std::exception&) {
+  }
+  throw usage_error{option + ": '" + text + "' is not a date (YYYY-MM-DD)"};
+}
+
+std::optional<date> as_of_option(const arguments& args) {
+  if (auto v = args.get("--as-of")) return parse_date_argument(*v, "--as-of");
+  return std::nullopt;
+}
+
+plan load_plan_argument(const arguments& args, std::size_t index) {
+  auto as_of = as_of_option(args);
+  plan p = io::read_plan_file(args.positional.at(index));
+  if (as_of) p.assessment.as_of = *as_of;
+  return p;
+}
+
+option_spec json_option() { return {"--json", false, "print the result document as JSON"}; }
+option_spec as_of_option_spec() {
+  return {"--as-of", true, "status date (YYYY-MM-DD); a workbook is rebuilt as of that date"};
+}
+
+}  // namespace readiness::cli
