@@ -1,0 +1,149 @@
+// The C handles. Each result handle holds a flat, self-contained copy of what its accessors
+// read (ids and numbers, no pointers into the plan), plus the engine's own result for the JSON
+// document, so it stays valid after the plan is destroyed. Handles are immutable once made, which
+// makes every accessor and *_to_json call read-only and safe to share across threads.
+#ifndef READINESS_CAPI_HANDLES_HPP
+#define READINESS_CAPI_HANDLES_HPP
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "readiness/model.hpp"
+#include "readiness/readiness.h"
+
+namespace readiness::capi {
+
+constexpr std::int64_t no_value = RDY_NO_VALUE;
+
+// Days since 1970-01-01 ↔ dates.
+std::int32_t to_days(const date& d);
+date from_days(std::int32_t days);  // throws error(invalid_argument) outside 1400…9999
+std::int32_t to_days(const std::optional<date>& d);
+std::string iso_text(std::int32_t days);  // "" for no_value
+
+// Bounds-checked read of a vector: fallback when out of range.
+template <typename T, typename V>
+V at_or(const std::vector<T>* items, std::size_t index, V T::*member, V fallback) {
+  if (items == nullptr || index >= items->size()) return fallback;
+  return (*items)[index].*member;
+}
+
+constexpr int points_field_count = 7;  // RDY_POINTS_TOTAL … RDY_POINTS_GAP
+
+// The numbers of a score's "total" object.
+struct score_totals {
+  std::array<std::int64_t, points_field_count> points{no_value, no_value, no_value, no_value,
+                                                      no_value, no_value, no_value};
+  std::string grade;
+  int qualified = 0;
+};
+
+}  // namespace readiness::capi
+
+struct rdy_plan {
+  readiness::plan value;
+};
+
+struct rdy_score {
+  struct category_row {
+    std::string id;
+    std::int64_t points = 0, max = 0;
+  };
+  struct item_row {
+    std::string id, category, rule, reason;
+    std::int64_t points = 0, max = 0, lost = 0;
+    int status = -1;
+  };
+  readiness::capi::score_totals totals;
+  std::int32_t as_of = RDY_NO_VALUE;
+  std::vector<category_row> categories;
+  std::vector<item_row> items;
+  std::function<std::string()> render;  // the readiness-score/1 document
+};
+
+struct rdy_schedule_options {
+  std::int32_t status_date = RDY_NO_VALUE;
+  bool levelling = false;
+  std::int32_t warn_days = 3;
+  double tolerance = 0.10;
+};
+
+struct rdy_schedule {
+  struct task_row {
+    std::string id;
+    std::array<std::int32_t, 5> dates{RDY_NO_VALUE, RDY_NO_VALUE, RDY_NO_VALUE, RDY_NO_VALUE,
+                                      RDY_NO_VALUE};
+    std::array<std::string, 5> iso;  // "" when absent
+    std::int32_t total_float = RDY_NO_VALUE, free_float = RDY_NO_VALUE, remaining = 0;
+    int critical = 0, done = 0, summary = 0, light = -1;
+  };
+  std::int32_t as_of = RDY_NO_VALUE, ready_by = RDY_NO_VALUE, finish = RDY_NO_VALUE;
+  int provisional = 0;
+  std::vector<task_row> tasks;
+  std::vector<std::string> driving_path;
+  std::function<std::string()> render;  // the readiness-schedule/1 document
+};
+
+struct rdy_forecast {
+  struct curve_point {
+    std::int32_t date = RDY_NO_VALUE;
+    std::int64_t points = 0;
+  };
+  struct risk_row {
+    std::string task, item, unit;
+    std::int64_t points = 0;
+  };
+  struct gap_row {
+    std::string item;
+    std::int64_t lost = 0;
+  };
+  std::int32_t ready_by = RDY_NO_VALUE;
+  std::array<readiness::capi::score_totals, 2> totals;  // now, on the day
+  std::vector<curve_point> curve;
+  std::vector<risk_row> at_risk;
+  std::vector<gap_row> uncovered;
+  std::function<std::string()> render;  // the readiness-forecast/1 document
+};
+
+struct rdy_risk_options {
+  std::optional<std::uint64_t> iterations;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  rdy_progress_fn progress = nullptr;
+  void* user_data = nullptr;
+  std::int32_t status_date = RDY_NO_VALUE;
+};
+
+struct rdy_risk {
+  struct task_row {
+    std::string id;
+    double p_on_time = 0, criticality = 0, sensitivity = 0;
+    std::array<std::int32_t, 3> finish{RDY_NO_VALUE, RDY_NO_VALUE, RDY_NO_VALUE};  // p50/80/95
+  };
+  std::uint64_t iterations = 0, seed = 0;
+  std::array<std::int32_t, 3> finish{RDY_NO_VALUE, RDY_NO_VALUE, RDY_NO_VALUE};
+  std::array<double, 5> score{0, 0, 0, 0, 0};  // RDY_RISK_MEAN … RDY_RISK_P_TARGET
+  std::vector<task_row> tasks;
+  std::function<std::string()> render;  // the readiness-risk/1 document
+};
+
+struct rdy_batch {
+  struct record_row {
+    std::string id;
+    bool has_id = false;
+    int status = RDY_OK;
+    std::uint64_t line = 0;
+    std::string error;
+    std::string json;  // the result document; empty for a bad record
+    readiness::capi::score_totals totals;
+  };
+  std::vector<record_row> records;
+  std::size_t failed = 0;
+};
+
+#endif
