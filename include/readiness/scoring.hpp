@@ -16,6 +16,7 @@
 
 #include "readiness/decimal.hpp"
 #include "readiness/model.hpp"
+#include "readiness/model_names.hpp"  // rule_kind_name
 
 namespace readiness {
 
@@ -47,9 +48,9 @@ class compiled_rubric {
 // unknown grade, a bonus/penalty section holding a rule it cannot hold.
 compiled_rubric compile_rubric(const rubric& r, const std::vector<site>& sites);
 
+// The numbers are part of the C ABI (rdy_score_item_status): append only.
 enum class item_status { full, partial, zero, blank, no_evidence };
 const char* item_status_name(item_status s) noexcept;  // "full", "partial", …
-const char* rule_kind_name(rule_kind k) noexcept;      // "check", "per_unit", …
 
 struct item_score {
   std::string id;

@@ -238,28 +238,6 @@ const char* item_status_name(item_status s) noexcept {
   return "?";
 }
 
-const char* rule_kind_name(rule_kind k) noexcept {
-  switch (k) {
-    case rule_kind::check:
-      return "check";
-    case rule_kind::conditions:
-      return "conditions";
-    case rule_kind::per_unit:
-      return "per_unit";
-    case rule_kind::deduction:
-      return "deduction";
-    case rule_kind::levels:
-      return "levels";
-    case rule_kind::ratio:
-      return "ratio";
-    case rule_kind::sites:
-      return "sites";
-    case rule_kind::penalty:
-      return "penalty";
-  }
-  return "?";
-}
-
 void score_into(const compiled_rubric& rubric, const assessment& a,
                 const std::vector<evidence_entry>& evidence, std::optional<centi> target,
                 score_result& out) {
