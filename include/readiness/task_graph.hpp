@@ -1,0 +1,87 @@
+// The task network of a plan (SPEC §5.1, §5.3) as a Boost.Graph compressed-sparse-row graph over
+// dense indices. Ids stay outside: task i is the i-th task in id order (id_less), so index order
+// is output order and every tie-break by index is a tie-break by id.
+//
+// Nodes: one per task; a summary (a task some other task names as `parent`) gets a second node,
+// its "out" node. The task's own node is then the summary's gate: its `after` links and
+// `not_before` land there and pass to every child; the out node collects every child, so a link
+// from a summary waits for all its descendants. Edges carry the link type and lag; the
+// parent↔child edges are `pass` edges (start to start and finish to finish, lag 0).
+#ifndef READINESS_TASK_GRAPH_HPP
+#define READINESS_TASK_GRAPH_HPP
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "readiness/error.hpp"
+#include "readiness/model.hpp"
+
+namespace readiness {
+
+enum class edge_kind : std::uint8_t { fs, ss, ff, sf, pass };
+
+struct graph_edge {
+  std::int32_t lag = 0;
+  edge_kind kind = edge_kind::fs;
+};
+
+// Links may not shift by more than this many working days (about 4,000 years).
+constexpr std::int64_t max_link_lag = 1000000;
+
+class task_graph {
+ public:
+  using graph_type =
+      boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, graph_edge,
+                                         boost::no_property, std::uint32_t, std::uint32_t>;
+  static constexpr std::uint32_t none = 0xffffffffu;
+
+  // Builds the graph; throws readiness::error: errc::validation for a duplicate id, an unknown
+  // link target or parent, a negative or missing duration, a lag out of range (each naming its
+  // JSON pointer); errc::cycle naming the tasks on a cycle in order (`T03 → T07 → T03`).
+  explicit task_graph(const plan& p);
+
+  std::size_t task_count() const { return ids_.size(); }
+  std::size_t node_count() const { return node_task_.size(); }
+
+  const std::string& id(std::size_t task) const { return *ids_[task]; }
+  const task& model(std::size_t task) const { return *tasks_[task]; }
+  std::size_t document_index(std::size_t task) const { return document_index_[task]; }
+  std::uint32_t find(std::string_view id) const;  // none when absent
+
+  bool is_summary(std::size_t task) const { return out_node_[task] != none; }
+  std::uint32_t out_node(std::size_t task) const { return out_node_[task]; }  // none if a leaf
+  std::uint32_t parent(std::size_t task) const { return parent_[task]; }      // none at the top
+  std::uint32_t task_of(std::uint32_t node) const { return node_task_[node]; }
+  bool is_virtual(std::uint32_t node) const;  // a summary's gate or out node
+
+  // Nodes in topological order (every edge goes from an earlier to a later node).
+  const std::vector<std::uint32_t>& topological_order() const { return order_; }
+  const graph_type& graph() const { return graph_; }
+
+ private:
+  friend std::vector<diagnostic> find_cycles(const plan& p);
+  task_graph(const plan& p, std::vector<diagnostic>* cycles);  // collect cycles, skip bad refs
+  void build(const plan& p, std::vector<diagnostic>* cycles);
+
+  std::vector<const std::string*> ids_;
+  std::vector<const task*> tasks_;
+  std::vector<std::uint32_t> document_index_;
+  std::vector<std::uint32_t> out_node_;
+  std::vector<std::uint32_t> parent_;
+  std::vector<std::uint32_t> node_task_;
+  std::vector<std::uint32_t> order_;
+  std::vector<std::uint32_t> hash_slots_;  // open addressing: task index + 1, 0 when empty
+  graph_type graph_;
+};
+
+// Every cycle through links and parents (up to 100), each as a diagnostic at the JSON pointer of
+// its first task: `cycle: T03 → T07 → T03`. Links to unknown tasks are skipped (validation
+// reports them). Empty when the network is acyclic.
+std::vector<diagnostic> find_cycles(const plan& p);
+
+}  // namespace readiness
+
+#endif
