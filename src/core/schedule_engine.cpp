@@ -1,0 +1,174 @@
+// Turning a plan's tasks into the network's integer inputs (SPEC §5.1–5.3): status, remaining
+// work, lower bounds and deadlines, each in the calendar of the task's lead unit.
+#include <algorithm>
+#include <map>
+
+#include "core/schedule_network.hpp"
+#include "readiness/error.hpp"
+#include "readiness/schedule.hpp"
+
+namespace readiness {
+namespace {
+
+using detail::network;
+using detail::never;
+using detail::unbounded;
+
+std::int32_t narrow(std::int64_t x) {
+  return static_cast<std::int32_t>(std::clamp<std::int64_t>(x, never + 1, unbounded - 1));
+}
+
+// ceil(duration × (1 − progress)), exactly.
+std::int32_t remaining_work(std::int64_t duration, fraction progress) {
+  wide_int num = static_cast<wide_int>(duration) * (progress.den - progress.num);
+  wide_int den = progress.den;
+  return static_cast<std::int32_t>((num + den - 1) / den);
+}
+
+// The deadline date of a task: its own or nearest ancestor's due, and the plan's ready_by.
+std::optional<date> deadline_date(const task_graph& g, std::size_t i,
+                                  std::optional<date> ready_by) {
+  std::optional<date> due;
+  for (std::uint32_t t = static_cast<std::uint32_t>(i); t != task_graph::none; t = g.parent(t))
+    if (g.model(t).due) {
+      due = g.model(t).due;
+      break;
+    }
+  if (due && ready_by) return std::min(*due, *ready_by);
+  return due ? due : ready_by;
+}
+
+void set_calendars(network& n, const task_graph& g, const plan_calendars& cals, date as_of) {
+  n.calendars.push_back(&cals.plan);
+  std::map<const working_calendar*, std::uint16_t> index{{&cals.plan, 0}};
+  n.calendar.resize(g.node_count());
+  for (std::uint32_t v = 0; v < g.node_count(); ++v) {
+    const working_calendar* c = &cals.for_unit(g.model(g.task_of(v)).lead);
+    auto [it, added] = index.emplace(c, static_cast<std::uint16_t>(n.calendars.size()));
+    if (added) n.calendars.push_back(c);
+    n.calendar[v] = it->second;
+  }
+  n.mixed = n.calendars.size() > 1;
+  for (const auto* c : n.calendars)
+    n.day0.push_back(narrow(c->count_before(days_since_epoch(as_of))));
+}
+
+void set_task(network& n, const task_graph& g, std::uint32_t v, std::optional<date> ready_by) {
+  const task& t = g.model(v);
+  const working_calendar& c = n.cal(v);
+  std::int32_t day0 = n.day0[n.calendar[v]];
+  auto start_of = [&](date d) { return narrow(c.count_before(days_since_epoch(d))); };
+  auto end_of = [&](date d) { return narrow(c.count_before(days_since_epoch(d) + 1)); };
+  std::int32_t nb = t.not_before ? start_of(*t.not_before) : never;
+  if (g.is_summary(v)) {
+    n.flags[v] = n.flags[g.out_node(v)] = detail::node_virtual;
+    n.lower[v] = nb;
+    n.lower[g.out_node(v)] = never;
+    return;
+  }
+  std::int32_t d = static_cast<std::int32_t>(t.duration.value_or(0));
+  fraction progress = t.progress.value_or(fraction{0, 1});
+  if (t.finished || progress == fraction{1, 1}) {
+    std::int32_t finish = t.finished ? end_of(*t.finished) : day0;
+    std::int32_t start = t.started ? start_of(*t.started) : finish - d;
+    n.flags[v] = detail::node_done;
+    n.actual_start[v] = std::min(start, finish);
+    n.lower[v] = finish;
+    n.duration[v] = 0;
+    return;
+  }
+  bool started = t.started || progress > fraction{0, 1};
+  n.flags[v] = started ? detail::node_started : 0;
+  n.duration[v] = started ? remaining_work(d, progress) : d;
+  n.actual_start[v] = t.started ? start_of(*t.started) : day0;
+  n.lower[v] = std::max(day0, nb);
+  if (auto dl = deadline_date(g, v, ready_by)) n.deadline[v] = end_of(*dl);
+}
+
+void set_capacities(network& n, const plan& p, const task_graph& g) {
+  std::map<std::string_view, std::int32_t> slot;
+  for (const auto& u : p.units) {
+    if (!u.capacity) continue;
+    if (*u.capacity < 1)
+      throw error(errc::validation, "unit " + u.id,
+                  "capacity " + std::to_string(*u.capacity) + " is below 1");
+    slot.emplace(u.id, static_cast<std::int32_t>(n.capacity.size()));
+    n.capacity.push_back(*u.capacity);
+  }
+  n.unit_of.assign(g.node_count(), -1);
+  for (std::uint32_t v = 0; v < g.task_count(); ++v) {
+    auto it = slot.find(g.model(v).lead);
+    if (it != slot.end() && !g.is_summary(v)) n.unit_of[v] = it->second;
+  }
+}
+
+}  // namespace
+
+schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_calendars& cals,
+                                 date as_of)
+    : net_(std::make_unique<detail::network>()) {
+  detail::network& n = *net_;
+  n.graph = &g;
+  set_calendars(n, g, cals, as_of);
+  std::size_t count = g.node_count();
+  n.duration.assign(count, 0);
+  n.lower.assign(count, never);
+  n.deadline.assign(count, unbounded);
+  n.actual_start.assign(count, never);
+  n.flags.assign(count, 0);
+  for (auto* v : {&n.es, &n.ef, &n.ls, &n.lf, &n.free_start, &n.free_finish, &n.driver_start,
+                  &n.driver_finish})
+    v->assign(count, 0);
+  std::optional<date> ready_by;
+  if (p.inspection) {
+    if (p.inspection->ready_by)
+      ready_by = p.inspection->ready_by;
+    else if (p.inspection->arrives)
+      ready_by = *p.inspection->arrives - boost::gregorian::days(1);
+  }
+  for (std::uint32_t v = 0; v < g.task_count(); ++v) set_task(n, g, v, ready_by);
+  set_capacities(n, p, g);
+}
+
+schedule_engine::~schedule_engine() = default;
+schedule_engine::schedule_engine(schedule_engine&&) noexcept = default;
+schedule_engine& schedule_engine::operator=(schedule_engine&&) noexcept = default;
+
+void schedule_engine::run() {
+  detail::forward_pass(*net_);
+  detail::backward_pass(*net_);
+}
+
+void schedule_engine::run_levelled() {
+  run();
+  std::vector<std::int32_t> priority = net_->ls;
+  detail::level(*net_, priority);
+}
+
+void schedule_engine::set_remaining(std::size_t task, std::int32_t days) {
+  net_->duration[task] = days;
+}
+
+std::int32_t schedule_engine::early_start(std::size_t t) const {
+  return net_->es[t];
+}
+std::int32_t schedule_engine::early_finish(std::size_t t) const {
+  return net_->ef[t];
+}
+std::int32_t schedule_engine::late_start(std::size_t t) const {
+  return net_->ls[t];
+}
+std::int32_t schedule_engine::late_finish(std::size_t t) const {
+  return net_->lf[t];
+}
+std::int32_t schedule_engine::total_float(std::size_t t) const {
+  return net_->lf[t] - net_->ef[t];
+}
+std::int32_t schedule_engine::free_float(std::size_t t) const {
+  return net_->free_start[t];
+}
+bool schedule_engine::critical(std::size_t t) const {
+  return !net_->is(static_cast<std::uint32_t>(t), detail::node_done) && total_float(t) <= 0;
+}
+
+}  // namespace readiness

@@ -1,0 +1,238 @@
+// Forward and backward passes over the task graph (SPEC §5.4), in integer instants.
+#include <algorithm>
+
+#include "core/schedule_network.hpp"
+
+namespace readiness::detail {
+namespace {
+
+using node_id = std::uint32_t;
+
+bool real(std::int32_t x) {
+  return x > never && x < unbounded;
+}
+
+// Which side of the predecessor a link reads, and which side of the successor it constrains.
+side pred_side(edge_kind k) {
+  return (k == edge_kind::fs || k == edge_kind::ff) ? finish_side : start_side;
+}
+side succ_side(edge_kind k) {
+  return (k == edge_kind::fs || k == edge_kind::ss) ? start_side : finish_side;
+}
+
+std::int32_t saturate(std::int64_t x) {
+  return static_cast<std::int32_t>(std::clamp<std::int64_t>(x, never, unbounded));
+}
+
+// The start instant a node shows its start-linked successors: where its work began.
+std::int32_t start_value(const network& n, node_id v) {
+  return n.is(v, node_started) ? n.actual_start[v] : n.es[v];
+}
+
+void push(network& n, node_id v, side from, node_id t, side to, std::int32_t value,
+          std::int32_t lag) {
+  if (!real(value)) return;
+  if (n.mixed && n.calendar[v] != n.calendar[t])
+    value = carry_forward(n.cal(v), from, n.cal(t), to, value);
+  value += lag;
+  std::int32_t& slot = to == start_side ? n.es[t] : n.ef[t];
+  std::int32_t& driver = to == start_side ? n.driver_start[t] : n.driver_finish[t];
+  std::int32_t code = static_cast<std::int32_t>(v << 1 | from);
+  if (value > slot || (value == slot && (driver < 0 || (driver >> 1) > static_cast<int>(v)))) {
+    slot = value;
+    driver = code;
+  }
+}
+
+// The latest instant of side `from` of v that keeps `value` (side `to` of t, minus the lag).
+std::int32_t pull(const network& n, node_id v, side from, node_id t, side to, std::int32_t value,
+                  std::int32_t lag) {
+  if (!real(value)) return unbounded;
+  std::int64_t y = static_cast<std::int64_t>(value) - lag;
+  if (n.mixed && n.calendar[v] != n.calendar[t])
+    return carry_backward(n.cal(v), from, n.cal(t), to, saturate(y));
+  return saturate(y);
+}
+
+}  // namespace
+
+std::int32_t carry_forward(const working_calendar& a, side s, const working_calendar& b, side t,
+                           std::int32_t x) {
+  if (!real(x)) return x;
+  std::int64_t moment = s == start_side ? a.day_of(x) : a.day_of(x - 1) + 1;
+  return saturate(t == start_side ? b.count_before(moment) : b.count_before(moment - 1) + 1);
+}
+
+std::int32_t carry_backward(const working_calendar& a, side s, const working_calendar& b, side t,
+                            std::int32_t y) {
+  if (!real(y)) return y;
+  std::int64_t moment = t == start_side ? b.day_of(y) : b.day_of(y - 1) + 1;
+  return saturate(s == start_side ? a.count_before(moment + 1) - 1 : a.count_before(moment));
+}
+
+void start_forward(network& n) {
+  std::size_t count = n.flags.size();
+  for (std::size_t v = 0; v < count; ++v) {
+    n.driver_start[v] = n.driver_finish[v] = -1;
+    if (n.flags[v] & node_done) {
+      n.es[v] = n.actual_start[v];
+      n.ef[v] = n.lower[v];
+    } else {
+      n.es[v] = n.ef[v] = never;
+    }
+  }
+}
+
+void settle(network& n, node_id v) {
+  std::uint8_t f = n.flags[v];
+  if (f & node_done) return;
+  if (f & node_virtual) {
+    if (n.lower[v] > n.es[v]) {
+      n.es[v] = n.lower[v];
+      n.driver_start[v] = -1;
+    }
+    return;
+  }
+  std::int32_t d = n.duration[v];
+  std::int32_t by_start = n.es[v], by_finish = real(n.ef[v]) ? n.ef[v] - d : never;
+  std::int32_t s = n.lower[v];
+  std::int32_t driver = -1;
+  if (by_start >= s && by_start >= by_finish && real(by_start)) {
+    s = by_start;
+    driver = n.driver_start[v];
+  } else if (by_finish >= s && real(by_finish)) {
+    s = by_finish;
+    driver = n.driver_finish[v];
+  }
+  n.es[v] = s;
+  n.ef[v] = s + d;
+  n.driver_start[v] = driver;
+}
+
+void push_successors(network& n, node_id v) {
+  const auto& g = n.graph->graph();
+  std::int32_t vs = start_value(n, v), vf = n.ef[v];
+  auto range = out_edges(v, g);
+  for (auto it = range.first; it != range.second; ++it) {
+    node_id t = target(*it, g);
+    if (n.flags[t] & node_done) continue;
+    const graph_edge& e = g[*it];
+    switch (e.kind) {
+      case edge_kind::fs:
+        push(n, v, finish_side, t, start_side, vf, e.lag);
+        break;
+      case edge_kind::ss:
+        push(n, v, start_side, t, start_side, vs, e.lag);
+        break;
+      case edge_kind::ff:
+        push(n, v, finish_side, t, finish_side, vf, e.lag);
+        break;
+      case edge_kind::sf:
+        push(n, v, start_side, t, finish_side, vs, e.lag);
+        break;
+      case edge_kind::pass:
+        push(n, v, start_side, t, start_side, vs, 0);
+        push(n, v, finish_side, t, finish_side, vf, 0);
+        break;
+    }
+  }
+}
+
+void forward_pass(network& n) {
+  start_forward(n);
+  for (node_id v : n.graph->topological_order()) {
+    settle(n, v);
+    push_successors(n, v);
+  }
+}
+
+namespace {
+
+// The latest finish of a task with no deadline: the plan's finish, read in its calendar.
+std::vector<std::int32_t> plan_finish(const network& n) {
+  std::vector<std::int32_t> out(n.calendars.size(), never);
+  if (!n.mixed) {
+    for (std::size_t v = 0; v < n.flags.size(); ++v)
+      if (!(n.flags[v] & (node_virtual | node_done))) out[0] = std::max(out[0], n.ef[v]);
+    if (!real(out[0])) out[0] = n.day0[0];
+    return out;
+  }
+  std::int64_t moment = std::numeric_limits<std::int64_t>::min();
+  for (std::uint32_t v = 0; v < n.flags.size(); ++v)
+    if (!(n.flags[v] & (node_virtual | node_done)))
+      moment = std::max<std::int64_t>(moment, n.cal(v).day_of(n.ef[v] - 1) + 1);
+  for (std::size_t c = 0; c < n.calendars.size(); ++c)
+    out[c] = moment == std::numeric_limits<std::int64_t>::min()
+                 ? n.day0[c]
+                 : saturate(n.calendars[c]->count_before(moment));
+  return out;
+}
+
+}  // namespace
+
+void backward_pass(network& n) {
+  const auto& g = n.graph->graph();
+  const auto& order = n.graph->topological_order();
+  std::vector<std::int32_t> fallback = plan_finish(n);
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    node_id v = *it;
+    std::uint8_t f = n.flags[v];
+    if (f & node_done) {
+      n.ls[v] = n.es[v];
+      n.lf[v] = n.ef[v];
+      continue;
+    }
+    bool leaf = !(f & node_virtual), started = (f & node_started) != 0;
+    std::int32_t own =
+        leaf ? (n.deadline[v] < unbounded ? n.deadline[v] : fallback[n.calendar[v]]) : unbounded;
+    std::int32_t lf_req = own, ls_req = unbounded;
+    std::int32_t vs = start_value(n, v), vf = n.ef[v];
+    std::int64_t free_s = unbounded, free_f = unbounded;
+    auto note_free = [&](side from, node_id t, side to, std::int32_t lag) {
+      std::int32_t value = to == start_side ? n.es[t] : n.ef[t];
+      std::int32_t room = pull(n, v, from, t, to, value, lag);
+      if (room >= unbounded) return;
+      std::int64_t slack = static_cast<std::int64_t>(room) - (from == start_side ? vs : vf);
+      if (n.flags[t] & node_virtual) {
+        std::int32_t beyond = to == start_side ? n.free_start[t] : n.free_finish[t];
+        slack = beyond >= unbounded ? static_cast<std::int64_t>(unbounded) : slack + beyond;
+      }
+      std::int64_t& into = from == start_side ? free_s : free_f;
+      into = std::min(into, slack);
+    };
+    auto range = out_edges(v, g);
+    for (auto e = range.first; e != range.second; ++e) {
+      node_id t = target(*e, g);
+      if (n.flags[t] & node_done) continue;
+      const graph_edge& edge = g[*e];
+      if (edge.kind == edge_kind::pass) {
+        ls_req = std::min(ls_req, n.ls[t]);
+        lf_req = std::min(lf_req, n.lf[t]);
+        note_free(start_side, t, start_side, 0);
+        note_free(finish_side, t, finish_side, 0);
+        continue;
+      }
+      side from = pred_side(edge.kind), to = succ_side(edge.kind);
+      std::int32_t bound = pull(n, v, from, t, to, to == start_side ? n.ls[t] : n.lf[t], edge.lag);
+      (from == start_side ? ls_req : lf_req) =
+          std::min(from == start_side ? ls_req : lf_req, bound);
+      note_free(from, t, to, edge.lag);
+    }
+    if (!leaf) {
+      n.ls[v] = ls_req;
+      n.lf[v] = lf_req;
+      n.free_start[v] = saturate(free_s);
+      n.free_finish[v] = saturate(free_f);
+      continue;
+    }
+    std::int32_t d = n.duration[v];
+    if (!started && ls_req < unbounded) lf_req = std::min(lf_req, ls_req + d);
+    n.lf[v] = lf_req;
+    n.ls[v] = lf_req - d;
+    std::int64_t ff = static_cast<std::int64_t>(own) - vf;
+    if (!started) ff = std::min(ff, free_s);
+    n.free_start[v] = saturate(std::min(ff, free_f));
+  }
+}
+
+}  // namespace readiness::detail
