@@ -143,6 +143,7 @@ struct sanction {
   kind what = kind::disqualify;
   std::string grade;  // cap_grade
   centi score = 0;    // cap_score
+  extensions ext;     // "x-" members of an object-form effect
 };
 
 struct veto {
