@@ -41,7 +41,9 @@ void write_categories(json_writer& w, const std::vector<category_score>& categor
     w.begin_object().field("id", cat.id).field("title", cat.title);
     w.key("score").points(cat.score);
     w.key("max").points(cat.max);
-    w.key("ratio").number(cat.ratio);
+    // The share to four decimals: enough to compare, short enough to read.
+    w.key("ratio").number(
+        make_fraction(round_half_away(wide_int{cat.ratio.num} * 10000, cat.ratio.den), 10000));
     w.end_object();
   }
   w.end_array();
