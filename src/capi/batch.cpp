@@ -42,12 +42,13 @@ std::vector<line_ref> next_chunk(std::string_view text, std::size_t& offset,
 record_result score_one(const record_scorer& scorer, const line_ref& line) {
   record_result r;
   std::string message;
-  int status = capture(
-      "rdy_batch", [&] { r = scorer(line.text); }, message);
+  std::string place = "line " + std::to_string(line.number);
+  auto body = [&] { r = scorer(line.text, place); };
+  int status = capture("rdy_batch", body, message);
   if (status != RDY_OK) {
     r = record_result{};
     r.status = status;
-    r.error = "line " + std::to_string(line.number) + ": " + message;
+    r.error = message.compare(0, place.size(), place) == 0 ? message : place + ": " + message;
   }
   r.line = line.number;
   return r;
@@ -63,7 +64,7 @@ unsigned worker_count(int threads) {
 // returns false to stop. Returns false when stopped.
 bool run_batch(const rdy_plan* rubric, std::string_view text, int threads,
                const std::function<bool(record_result&, std::uint64_t)>& deliver) {
-  record_scorer scorer = make_record_scorer(rubric->value);
+  record_scorer scorer = make_record_scorer(impl(rubric)->value);
   unsigned workers = worker_count(threads);
   std::size_t offset = 0;
   std::uint64_t line_number = 0, index = 0;
@@ -126,7 +127,7 @@ int rdy_batch_run_jsonl(const rdy_plan* rubric_plan, const char* text, size_t le
   return guard("rdy_batch_run_jsonl", [&] {
     check_batch_arguments(rubric_plan, text, len, threads, "rdy_batch_run_jsonl");
     require(out, "rdy_batch_run_jsonl", "out");
-    auto batch = std::make_unique<rdy_batch>();
+    auto batch = std::make_unique<batch_handle>();
     run_batch(rubric_plan, std::string_view(text ? text : "", len), threads,
               [&](record_result& r, std::uint64_t) {
                 if (r.status != RDY_OK) ++batch->failed;
@@ -134,12 +135,12 @@ int rdy_batch_run_jsonl(const rdy_plan* rubric_plan, const char* text, size_t le
                                           std::move(r.error), std::move(r.json), r.totals});
                 return true;
               });
-    *out = batch.release();
+    *out = wrap(batch.release());
   });
 }
 
 void rdy_batch_destroy(rdy_batch* batch) {
-  delete batch;
+  delete impl(batch);
 }
 
 int rdy_batch_to_jsonl(const rdy_batch* batch, char** out_text, size_t* out_len) {
@@ -147,7 +148,7 @@ int rdy_batch_to_jsonl(const rdy_batch* batch, char** out_text, size_t* out_len)
     require(batch, "rdy_batch_to_jsonl", "batch");
     require(out_text, "rdy_batch_to_jsonl", "out_text");
     std::string text;
-    for (const auto& r : batch->records) {
+    for (const auto& r : impl(batch)->records) {
       if (r.status == RDY_OK) {
         text += r.json;
       } else {
@@ -191,14 +192,14 @@ int rdy_batch_to_jsonl(const rdy_batch* batch, char** out_text, size_t* out_len)
 }
 
 size_t rdy_batch_count(const rdy_batch* b) {
-  return b ? b->records.size() : 0;
+  return b ? impl(b)->records.size() : 0;
 }
 size_t rdy_batch_failed_count(const rdy_batch* b) {
-  return b ? b->failed : 0;
+  return b ? impl(b)->failed : 0;
 }
 
-static const rdy_batch::record_row* record_at(const rdy_batch* b, size_t index) {
-  return b && index < b->records.size() ? &b->records[index] : nullptr;
+static const batch_handle::record_row* record_at(const rdy_batch* b, size_t index) {
+  return b && index < impl(b)->records.size() ? &impl(b)->records[index] : nullptr;
 }
 
 const char* rdy_batch_record_id(const rdy_batch* b, size_t index) {

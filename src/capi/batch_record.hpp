@@ -24,7 +24,8 @@ struct record_result {
 
 // Scores one line of JSON Lines (a record) against the rubric of a plan; throws readiness::error
 // for a bad record. Made once per batch from the plan (defined with the scoring engine).
-using record_scorer = std::function<record_result(std::string_view line)>;
+// `place` ("line 3") starts every error message.
+using record_scorer = std::function<record_result(std::string_view line, const std::string& place)>;
 record_scorer make_record_scorer(const plan& rubric_plan);
 
 }  // namespace readiness::capi

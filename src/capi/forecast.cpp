@@ -3,16 +3,46 @@
 
 #include "capi/guard.hpp"
 #include "capi/handles.hpp"
+#include "readiness/calendar_io.hpp"
+#include "readiness/forecast.hpp"
+#include "readiness/schedule.hpp"
+#include "readiness/scoring.hpp"
+#include "readiness/task_graph.hpp"
 
 using namespace readiness::capi;
 
 namespace readiness::capi {
 
-std::unique_ptr<rdy_forecast> make_forecast(const plan& p, const rdy_schedule_options& options);
+std::unique_ptr<forecast_handle> make_forecast(const plan& p,
+                                               const schedule_options_handle& options);
 std::int64_t totals_points(const score_totals& t, int field);
 
-std::unique_ptr<rdy_forecast> make_forecast(const plan&, const rdy_schedule_options&) {
-  not_available("rdy_plan_forecast", "the readiness forecast engine");
+schedule_options engine_options(const schedule_options_handle& o);
+score_totals flatten_totals(const score_total& t);
+
+std::string render_forecast(const readiness_forecast&) {
+  not_available("rdy_forecast_to_json", "the forecast document writer");
+}
+
+std::unique_ptr<forecast_handle> make_forecast(const plan& p,
+                                               const schedule_options_handle& options) {
+  plan_calendars calendars = io::load_plan_calendars(p);
+  task_graph graph(p);
+  schedule s = compute_schedule(p, graph, calendars, engine_options(options));
+  compiled_rubric rubric = compile_rubric(p.rubric, p.sites);
+  auto f = std::make_shared<const readiness_forecast>(forecast(p, graph, calendars, s, rubric));
+  auto out = std::make_unique<forecast_handle>();
+  out->ready_by = to_days(f->ready_by);
+  out->totals[RDY_FORECAST_NOW] = flatten_totals(f->now.total);
+  out->totals[RDY_FORECAST_ON_DAY] = flatten_totals(f->on_day.total);
+  out->curve.reserve(f->curve.size());
+  for (const auto& c : f->curve) out->curve.push_back({to_days(c.day), c.total});
+  out->at_risk.reserve(f->at_risk.size());
+  for (const auto& r : f->at_risk) out->at_risk.push_back({r.task, r.item, r.unit, r.points});
+  out->uncovered.reserve(f->uncovered.size());
+  for (const auto& g : f->uncovered) out->uncovered.push_back({g.id, g.lost});
+  out->render = [f]() -> std::string { return render_forecast(*f); };
+  return out;
 }
 
 }  // namespace readiness::capi
@@ -21,7 +51,7 @@ namespace {
 
 const readiness::capi::score_totals* totals_at(const rdy_forecast* f, int when) {
   if (!f || (when != RDY_FORECAST_NOW && when != RDY_FORECAST_ON_DAY)) return nullptr;
-  return &f->totals[static_cast<std::size_t>(when)];
+  return &impl(f)->totals[static_cast<std::size_t>(when)];
 }
 
 template <typename Row>
@@ -38,24 +68,26 @@ int rdy_plan_forecast(const rdy_plan* plan, const rdy_schedule_options* options,
   return guard("rdy_plan_forecast", [&] {
     require(plan, "rdy_plan_forecast", "plan");
     require(out, "rdy_plan_forecast", "out");
-    *out = make_forecast(plan->value, options ? *options : rdy_schedule_options()).release();
+    *out =
+        wrap(make_forecast(impl(plan)->value, options ? *impl(options) : schedule_options_handle())
+                 .release());
   });
 }
 
 void rdy_forecast_destroy(rdy_forecast* forecast) {
-  delete forecast;
+  delete impl(forecast);
 }
 
 int rdy_forecast_to_json(const rdy_forecast* forecast, char** out_json, size_t* out_len) {
   return guard("rdy_forecast_to_json", [&] {
     require(forecast, "rdy_forecast_to_json", "forecast");
     require(out_json, "rdy_forecast_to_json", "out_json");
-    give_string(forecast->render(), out_json, out_len);
+    give_string(impl(forecast)->render(), out_json, out_len);
   });
 }
 
 int32_t rdy_forecast_ready_by(const rdy_forecast* f) {
-  return f ? f->ready_by : RDY_NO_VALUE;
+  return f ? impl(f)->ready_by : RDY_NO_VALUE;
 }
 
 int64_t rdy_forecast_points(const rdy_forecast* f, int when, int field) {
@@ -72,46 +104,46 @@ int rdy_forecast_qualified(const rdy_forecast* f, int when) {
 }
 
 size_t rdy_forecast_curve_count(const rdy_forecast* f) {
-  return f ? f->curve.size() : 0;
+  return f ? impl(f)->curve.size() : 0;
 }
 int32_t rdy_forecast_curve_date(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &f->curve : nullptr, index);
+  auto* row = row_at(f ? &impl(f)->curve : nullptr, index);
   return row ? row->date : RDY_NO_VALUE;
 }
 int64_t rdy_forecast_curve_points(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &f->curve : nullptr, index);
+  auto* row = row_at(f ? &impl(f)->curve : nullptr, index);
   return row ? row->points : no_value;
 }
 
 size_t rdy_forecast_at_risk_count(const rdy_forecast* f) {
-  return f ? f->at_risk.size() : 0;
+  return f ? impl(f)->at_risk.size() : 0;
 }
 const char* rdy_forecast_at_risk_task(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &f->at_risk : nullptr, index);
+  auto* row = row_at(f ? &impl(f)->at_risk : nullptr, index);
   return row ? row->task.c_str() : nullptr;
 }
 const char* rdy_forecast_at_risk_item(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &f->at_risk : nullptr, index);
+  auto* row = row_at(f ? &impl(f)->at_risk : nullptr, index);
   return row ? row->item.c_str() : nullptr;
 }
 const char* rdy_forecast_at_risk_unit(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &f->at_risk : nullptr, index);
+  auto* row = row_at(f ? &impl(f)->at_risk : nullptr, index);
   return row ? row->unit.c_str() : nullptr;
 }
 int64_t rdy_forecast_at_risk_points(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &f->at_risk : nullptr, index);
+  auto* row = row_at(f ? &impl(f)->at_risk : nullptr, index);
   return row ? row->points : no_value;
 }
 
 size_t rdy_forecast_uncovered_count(const rdy_forecast* f) {
-  return f ? f->uncovered.size() : 0;
+  return f ? impl(f)->uncovered.size() : 0;
 }
 const char* rdy_forecast_uncovered_item(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &f->uncovered : nullptr, index);
+  auto* row = row_at(f ? &impl(f)->uncovered : nullptr, index);
   return row ? row->item.c_str() : nullptr;
 }
 int64_t rdy_forecast_uncovered_lost(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &f->uncovered : nullptr, index);
+  auto* row = row_at(f ? &impl(f)->uncovered : nullptr, index);
   return row ? row->lost : no_value;
 }
 

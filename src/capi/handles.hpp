@@ -1,7 +1,7 @@
-// The C handles. Each result handle holds a flat, self-contained copy of what its accessors
-// read (ids and numbers, no pointers into the plan), plus the engine's own result for the JSON
-// document, so it stays valid after the plan is destroyed. Handles are immutable once made, which
-// makes every accessor and *_to_json call read-only and safe to share across threads.
+// The C handles' contents. Each result handle holds a flat, self-contained copy of what its
+// accessors read (ids and numbers, no pointers into the plan), plus the engine's own result for the
+// JSON document, so it stays valid after the plan is destroyed. Handles are immutable once made,
+// which makes every accessor and *_to_json call read-only and safe to share across threads.
 #ifndef READINESS_CAPI_HANDLES_HPP
 #define READINESS_CAPI_HANDLES_HPP
 
@@ -45,11 +45,17 @@ struct score_totals {
 
 }  // namespace readiness::capi
 
-struct rdy_plan {
+namespace readiness::capi {
+
+// The C handle types stay incomplete everywhere (also in the library's debug information, which
+// libabigail compares): a handle points to one of these, reached through impl() and made by
+// wrap(). Their layout is private and may change freely within an ABI version.
+
+struct plan_handle {
   readiness::plan value;
 };
 
-struct rdy_score {
+struct score_handle {
   struct category_row {
     std::string id;
     std::int64_t points = 0, max = 0;
@@ -59,21 +65,21 @@ struct rdy_score {
     std::int64_t points = 0, max = 0, lost = 0;
     int status = -1;
   };
-  readiness::capi::score_totals totals;
+  score_totals totals;
   std::int32_t as_of = RDY_NO_VALUE;
   std::vector<category_row> categories;
   std::vector<item_row> items;
   std::function<std::string()> render;  // the readiness-score/1 document
 };
 
-struct rdy_schedule_options {
+struct schedule_options_handle {
   std::int32_t status_date = RDY_NO_VALUE;
   bool levelling = false;
   std::int32_t warn_days = 3;
   double tolerance = 0.10;
 };
 
-struct rdy_schedule {
+struct schedule_handle {
   struct task_row {
     std::string id;
     std::array<std::int32_t, 5> dates{RDY_NO_VALUE, RDY_NO_VALUE, RDY_NO_VALUE, RDY_NO_VALUE,
@@ -89,7 +95,7 @@ struct rdy_schedule {
   std::function<std::string()> render;  // the readiness-schedule/1 document
 };
 
-struct rdy_forecast {
+struct forecast_handle {
   struct curve_point {
     std::int32_t date = RDY_NO_VALUE;
     std::int64_t points = 0;
@@ -103,14 +109,14 @@ struct rdy_forecast {
     std::int64_t lost = 0;
   };
   std::int32_t ready_by = RDY_NO_VALUE;
-  std::array<readiness::capi::score_totals, 2> totals;  // now, on the day
+  std::array<score_totals, 2> totals;  // now, on the day
   std::vector<curve_point> curve;
   std::vector<risk_row> at_risk;
   std::vector<gap_row> uncovered;
   std::function<std::string()> render;  // the readiness-forecast/1 document
 };
 
-struct rdy_risk_options {
+struct risk_options_handle {
   std::optional<std::uint64_t> iterations;
   std::optional<std::uint64_t> seed;
   int threads = 0;
@@ -119,7 +125,7 @@ struct rdy_risk_options {
   std::int32_t status_date = RDY_NO_VALUE;
 };
 
-struct rdy_risk {
+struct risk_handle {
   struct task_row {
     std::string id;
     double p_on_time = 0, criticality = 0, sensitivity = 0;
@@ -132,7 +138,7 @@ struct rdy_risk {
   std::function<std::string()> render;  // the readiness-risk/1 document
 };
 
-struct rdy_batch {
+struct batch_handle {
   struct record_row {
     std::string id;
     bool has_id = false;
@@ -140,10 +146,85 @@ struct rdy_batch {
     std::uint64_t line = 0;
     std::string error;
     std::string json;  // the result document; empty for a bad record
-    readiness::capi::score_totals totals;
+    score_totals totals;
   };
   std::vector<record_row> records;
   std::size_t failed = 0;
 };
+
+inline plan_handle* impl(rdy_plan* h) {
+  return reinterpret_cast<plan_handle*>(h);
+}
+inline const plan_handle* impl(const rdy_plan* h) {
+  return reinterpret_cast<const plan_handle*>(h);
+}
+inline rdy_plan* wrap(plan_handle* h) {
+  return reinterpret_cast<rdy_plan*>(h);
+}
+inline score_handle* impl(rdy_score* h) {
+  return reinterpret_cast<score_handle*>(h);
+}
+inline const score_handle* impl(const rdy_score* h) {
+  return reinterpret_cast<const score_handle*>(h);
+}
+inline rdy_score* wrap(score_handle* h) {
+  return reinterpret_cast<rdy_score*>(h);
+}
+inline schedule_options_handle* impl(rdy_schedule_options* h) {
+  return reinterpret_cast<schedule_options_handle*>(h);
+}
+inline const schedule_options_handle* impl(const rdy_schedule_options* h) {
+  return reinterpret_cast<const schedule_options_handle*>(h);
+}
+inline rdy_schedule_options* wrap(schedule_options_handle* h) {
+  return reinterpret_cast<rdy_schedule_options*>(h);
+}
+inline schedule_handle* impl(rdy_schedule* h) {
+  return reinterpret_cast<schedule_handle*>(h);
+}
+inline const schedule_handle* impl(const rdy_schedule* h) {
+  return reinterpret_cast<const schedule_handle*>(h);
+}
+inline rdy_schedule* wrap(schedule_handle* h) {
+  return reinterpret_cast<rdy_schedule*>(h);
+}
+inline forecast_handle* impl(rdy_forecast* h) {
+  return reinterpret_cast<forecast_handle*>(h);
+}
+inline const forecast_handle* impl(const rdy_forecast* h) {
+  return reinterpret_cast<const forecast_handle*>(h);
+}
+inline rdy_forecast* wrap(forecast_handle* h) {
+  return reinterpret_cast<rdy_forecast*>(h);
+}
+inline risk_options_handle* impl(rdy_risk_options* h) {
+  return reinterpret_cast<risk_options_handle*>(h);
+}
+inline const risk_options_handle* impl(const rdy_risk_options* h) {
+  return reinterpret_cast<const risk_options_handle*>(h);
+}
+inline rdy_risk_options* wrap(risk_options_handle* h) {
+  return reinterpret_cast<rdy_risk_options*>(h);
+}
+inline risk_handle* impl(rdy_risk* h) {
+  return reinterpret_cast<risk_handle*>(h);
+}
+inline const risk_handle* impl(const rdy_risk* h) {
+  return reinterpret_cast<const risk_handle*>(h);
+}
+inline rdy_risk* wrap(risk_handle* h) {
+  return reinterpret_cast<rdy_risk*>(h);
+}
+inline batch_handle* impl(rdy_batch* h) {
+  return reinterpret_cast<batch_handle*>(h);
+}
+inline const batch_handle* impl(const rdy_batch* h) {
+  return reinterpret_cast<const batch_handle*>(h);
+}
+inline rdy_batch* wrap(batch_handle* h) {
+  return reinterpret_cast<rdy_batch*>(h);
+}
+
+}  // namespace readiness::capi
 
 #endif

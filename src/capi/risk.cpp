@@ -9,9 +9,9 @@ using namespace readiness::capi;
 
 namespace readiness::capi {
 
-std::unique_ptr<rdy_risk> make_risk(const plan& p, const rdy_risk_options& options);
+std::unique_ptr<risk_handle> make_risk(const plan& p, const risk_options_handle& options);
 
-std::unique_ptr<rdy_risk> make_risk(const plan&, const rdy_risk_options&) {
+std::unique_ptr<risk_handle> make_risk(const plan&, const risk_options_handle&) {
   not_available("rdy_plan_simulate", "the Monte Carlo engine");
 }
 
@@ -32,8 +32,8 @@ int percentile_slot(int percentile) {
   }
 }
 
-const rdy_risk::task_row* task_at(const rdy_risk* r, size_t index) {
-  return r && index < r->tasks.size() ? &r->tasks[index] : nullptr;
+const risk_handle::task_row* task_at(const rdy_risk* r, size_t index) {
+  return r && index < impl(r)->tasks.size() ? &impl(r)->tasks[index] : nullptr;
 }
 
 }  // namespace
@@ -43,12 +43,12 @@ extern "C" {
 int rdy_risk_options_create(rdy_risk_options** out) {
   return guard("rdy_risk_options_create", [&] {
     require(out, "rdy_risk_options_create", "out");
-    *out = new rdy_risk_options();
+    *out = wrap(new risk_options_handle());
   });
 }
 
 void rdy_risk_options_destroy(rdy_risk_options* options) {
-  delete options;
+  delete impl(options);
 }
 
 int rdy_risk_options_set_iterations(rdy_risk_options* options, uint64_t iterations) {
@@ -56,14 +56,14 @@ int rdy_risk_options_set_iterations(rdy_risk_options* options, uint64_t iteratio
     require(options, "rdy_risk_options_set_iterations", "options");
     if (iterations < 1 || iterations > 10000000)
       invalid_argument("rdy_risk_options_set_iterations", "iterations must be 1 … 10000000");
-    options->iterations = iterations;
+    impl(options)->iterations = iterations;
   });
 }
 
 int rdy_risk_options_set_seed(rdy_risk_options* options, uint64_t seed) {
   return guard("rdy_risk_options_set_seed", [&] {
     require(options, "rdy_risk_options_set_seed", "options");
-    options->seed = seed;
+    impl(options)->seed = seed;
   });
 }
 
@@ -72,7 +72,7 @@ int rdy_risk_options_set_threads(rdy_risk_options* options, int threads) {
     require(options, "rdy_risk_options_set_threads", "options");
     if (threads < 0 || threads > 256)
       invalid_argument("rdy_risk_options_set_threads", "threads must be 0 … 256");
-    options->threads = threads;
+    impl(options)->threads = threads;
   });
 }
 
@@ -80,8 +80,8 @@ int rdy_risk_options_set_progress(rdy_risk_options* options, rdy_progress_fn cal
                                   void* user_data) {
   return guard("rdy_risk_options_set_progress", [&] {
     require(options, "rdy_risk_options_set_progress", "options");
-    options->progress = callback;
-    options->user_data = user_data;
+    impl(options)->progress = callback;
+    impl(options)->user_data = user_data;
   });
 }
 
@@ -89,7 +89,7 @@ int rdy_risk_options_set_status_date(rdy_risk_options* options, int32_t days) {
   return guard("rdy_risk_options_set_status_date", [&] {
     require(options, "rdy_risk_options_set_status_date", "options");
     if (days != RDY_NO_VALUE) from_days(days);
-    options->status_date = days;
+    impl(options)->status_date = days;
   });
 }
 
@@ -97,41 +97,42 @@ int rdy_plan_simulate(const rdy_plan* plan, const rdy_risk_options* options, rdy
   return guard("rdy_plan_simulate", [&] {
     require(plan, "rdy_plan_simulate", "plan");
     require(out, "rdy_plan_simulate", "out");
-    *out = make_risk(plan->value, options ? *options : rdy_risk_options()).release();
+    *out = wrap(
+        make_risk(impl(plan)->value, options ? *impl(options) : risk_options_handle()).release());
   });
 }
 
 void rdy_risk_destroy(rdy_risk* risk) {
-  delete risk;
+  delete impl(risk);
 }
 
 int rdy_risk_to_json(const rdy_risk* risk, char** out_json, size_t* out_len) {
   return guard("rdy_risk_to_json", [&] {
     require(risk, "rdy_risk_to_json", "risk");
     require(out_json, "rdy_risk_to_json", "out_json");
-    give_string(risk->render(), out_json, out_len);
+    give_string(impl(risk)->render(), out_json, out_len);
   });
 }
 
 uint64_t rdy_risk_iterations(const rdy_risk* r) {
-  return r ? r->iterations : 0;
+  return r ? impl(r)->iterations : 0;
 }
 uint64_t rdy_risk_seed(const rdy_risk* r) {
-  return r ? r->seed : 0;
+  return r ? impl(r)->seed : 0;
 }
 
 int32_t rdy_risk_finish(const rdy_risk* r, int percentile) {
   int slot = percentile_slot(percentile);
-  return r && slot >= 0 ? r->finish[static_cast<std::size_t>(slot)] : RDY_NO_VALUE;
+  return r && slot >= 0 ? impl(r)->finish[static_cast<std::size_t>(slot)] : RDY_NO_VALUE;
 }
 
 double rdy_risk_score(const rdy_risk* r, int field) {
   if (!r || field < RDY_RISK_MEAN || field > RDY_RISK_P_TARGET) return std::nan("");
-  return r->score[static_cast<std::size_t>(field)];
+  return impl(r)->score[static_cast<std::size_t>(field)];
 }
 
 size_t rdy_risk_task_count(const rdy_risk* r) {
-  return r ? r->tasks.size() : 0;
+  return r ? impl(r)->tasks.size() : 0;
 }
 const char* rdy_risk_task_id(const rdy_risk* r, size_t index) {
   auto* row = task_at(r, index);

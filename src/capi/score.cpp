@@ -6,18 +6,21 @@
 #include "capi/batch_record.hpp"
 #include "capi/guard.hpp"
 #include "capi/handles.hpp"
+#include "io/json_writer.hpp"
+#include "readiness/assessment_record.hpp"
+#include "readiness/score_io.hpp"
 #include "readiness/scoring.hpp"
 
 using namespace readiness::capi;
 
 namespace readiness::capi {
 
-std::string render_score(const score_result&) {
-  not_available("rdy_score_to_json", "the score document writer");
+std::string render_score(const score_result& result) {
+  return io::write_score_json(result, 2);
 }
 
 // Fills a score handle from the scoring engine (wired in make_score below).
-std::unique_ptr<rdy_score> make_score(const plan& p);
+std::unique_ptr<score_handle> make_score(const plan& p);
 
 score_totals flatten_totals(const score_total& t) {
   score_totals out;
@@ -33,9 +36,16 @@ score_totals flatten_totals(const score_total& t) {
   return out;
 }
 
-std::unique_ptr<rdy_score> make_score(const plan& p) {
+static_assert(static_cast<int>(item_status::full) == RDY_ITEM_FULL &&
+                  static_cast<int>(item_status::partial) == RDY_ITEM_PARTIAL &&
+                  static_cast<int>(item_status::zero) == RDY_ITEM_ZERO &&
+                  static_cast<int>(item_status::blank) == RDY_ITEM_BLANK &&
+                  static_cast<int>(item_status::no_evidence) == RDY_ITEM_NO_EVIDENCE,
+              "RDY_ITEM_* follow readiness::item_status");
+
+std::unique_ptr<score_handle> make_score(const plan& p) {
   auto result = std::make_shared<const score_result>(score_plan(p));
-  auto out = std::make_unique<rdy_score>();
+  auto out = std::make_unique<score_handle>();
   out->totals = flatten_totals(result->total);
   out->as_of = to_days(result->as_of);
   out->categories.reserve(result->categories.size());
@@ -48,8 +58,34 @@ std::unique_ptr<rdy_score> make_score(const plan& p) {
   return out;
 }
 
-record_scorer make_record_scorer(const plan&) {
-  not_available("rdy_batch", "the scoring engine");
+record_scorer make_record_scorer(const plan& rubric_plan) {
+  struct shared_state {
+    compiled_rubric rubric;
+    std::vector<evidence_entry> evidence;
+    std::optional<centi> target;
+    struct rubric source;
+  };
+  auto state = std::make_shared<const shared_state>(shared_state{
+      compile_rubric(rubric_plan.rubric, rubric_plan.sites), rubric_plan.evidence,
+      rubric_plan.inspection ? rubric_plan.inspection->target : std::nullopt, rubric_plan.rubric});
+  return [state](std::string_view line, const std::string& place) {
+    io::assessment_record record = io::parse_assessment_record(line, place);
+    const compiled_rubric& rubric =
+        record.sites ? compile_rubric(state->source, *record.sites) : state->rubric;
+    score_result result =
+        score(rubric, record.assessment, record.evidence ? *record.evidence : state->evidence,
+              state->target);
+    record_result out;
+    out.id = record.id;
+    out.has_id = true;
+    out.totals = flatten_totals(result.total);
+    out.json = "{\"id\":";
+    io::append_json_string(out.json, record.id);
+    out.json += ",\"score\":";
+    out.json += io::write_score_json(result, 0);
+    out.json += '}';
+    return out;
+  };
 }
 
 std::int64_t totals_points(const score_totals& t, int field) {
@@ -69,60 +105,60 @@ int rdy_plan_score(const rdy_plan* plan, rdy_score** out) {
   return guard("rdy_plan_score", [&] {
     require(plan, "rdy_plan_score", "plan");
     require(out, "rdy_plan_score", "out");
-    *out = make_score(plan->value).release();
+    *out = wrap(make_score(impl(plan)->value).release());
   });
 }
 
 void rdy_score_destroy(rdy_score* score) {
-  delete score;
+  delete impl(score);
 }
 
 int rdy_score_to_json(const rdy_score* score, char** out_json, size_t* out_len) {
   return guard("rdy_score_to_json", [&] {
     require(score, "rdy_score_to_json", "score");
     require(out_json, "rdy_score_to_json", "out_json");
-    give_string(score->render(), out_json, out_len);
+    give_string(impl(score)->render(), out_json, out_len);
   });
 }
 
 int64_t rdy_score_points(const rdy_score* score, int field) {
-  return score ? totals_points(score->totals, field) : no_value;
+  return score ? totals_points(impl(score)->totals, field) : no_value;
 }
 double rdy_score_points_double(const rdy_score* score, int field) {
   return centi_or_nan(rdy_score_points(score, field));
 }
 const char* rdy_score_grade(const rdy_score* score) {
-  return score ? score->totals.grade.c_str() : nullptr;
+  return score ? impl(score)->totals.grade.c_str() : nullptr;
 }
 int rdy_score_qualified(const rdy_score* score) {
-  return score ? score->totals.qualified : -1;
+  return score ? impl(score)->totals.qualified : -1;
 }
 int32_t rdy_score_as_of(const rdy_score* score) {
-  return score ? score->as_of : RDY_NO_VALUE;
+  return score ? impl(score)->as_of : RDY_NO_VALUE;
 }
 
 size_t rdy_score_category_count(const rdy_score* score) {
-  return score ? score->categories.size() : 0;
+  return score ? impl(score)->categories.size() : 0;
 }
 const char* rdy_score_category_id(const rdy_score* score, size_t index) {
-  if (!score || index >= score->categories.size()) return nullptr;
-  return score->categories[index].id.c_str();
+  if (!score || index >= impl(score)->categories.size()) return nullptr;
+  return impl(score)->categories[index].id.c_str();
 }
 int64_t rdy_score_category_points(const rdy_score* score, size_t index) {
-  return at_or(score ? &score->categories : nullptr, index, &rdy_score::category_row::points,
-               no_value);
+  return at_or(score ? &impl(score)->categories : nullptr, index,
+               &score_handle::category_row::points, no_value);
 }
 int64_t rdy_score_category_max(const rdy_score* score, size_t index) {
-  return at_or(score ? &score->categories : nullptr, index, &rdy_score::category_row::max,
+  return at_or(score ? &impl(score)->categories : nullptr, index, &score_handle::category_row::max,
                no_value);
 }
 
 size_t rdy_score_item_count(const rdy_score* score) {
-  return score ? score->items.size() : 0;
+  return score ? impl(score)->items.size() : 0;
 }
 
-static const rdy_score::item_row* item_at(const rdy_score* score, size_t index) {
-  return score && index < score->items.size() ? &score->items[index] : nullptr;
+static const score_handle::item_row* item_at(const rdy_score* score, size_t index) {
+  return score && index < impl(score)->items.size() ? &impl(score)->items[index] : nullptr;
 }
 
 const char* rdy_score_item_id(const rdy_score* score, size_t index) {
@@ -163,8 +199,8 @@ int rdy_score_find_item(const rdy_score* score, const char* item_id, size_t* out
     require(score, "rdy_score_find_item", "score");
     auto id = cstring_argument(item_id, "rdy_score_find_item", "item_id");
     require(out_index, "rdy_score_find_item", "out_index");
-    for (std::size_t i = 0; i < score->items.size(); ++i)
-      if (score->items[i].id == id) {
+    for (std::size_t i = 0; i < impl(score)->items.size(); ++i)
+      if (impl(score)->items[i].id == id) {
         *out_index = i;
         return;
       }
