@@ -1,17 +1,12 @@
 #include "cli/plan_argument.hpp"
 
+#include "readiness/dates.hpp"
 #include "readiness/plan_io.hpp"
 
 namespace readiness::cli {
 
 date parse_date_argument(const std::string& text, const std::string& option) {
-  try {
-    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-      date d = boost::gregorian::from_simple_string(text);
-      if (!d.is_special()) return d;
-    }
-  } catch (const std::exception&) {
-  }
+  if (auto d = parse_iso_date(text)) return *d;
   throw usage_error{option + ": '" + text + "' is not a date (YYYY-MM-DD)"};
 }
 
