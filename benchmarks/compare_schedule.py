@@ -72,7 +72,7 @@ def tj3_schedule(dur, preds, folder):
             f.write(f'leaves holiday "h" {day} +{length}d\n')
         for i, (d, ps) in enumerate(zip(dur, preds)):
             deps = ", ".join(f"t{p}" for p in ps)
-            f.write(f't{i} "t{i}" {{ ' + ("start 2026-01-05 " if not ps else f"depends {deps} ")
+            f.write(f'task t{i} "t{i}" {{ ' + ("start 2026-01-05 " if not ps else f"depends {deps} ")
                     + f"length {d}d }}\n")
     t0 = time.perf_counter()
     subprocess.run(["tj3", "--no-color", "--no-reports", path], cwd=folder, check=True,
