@@ -2,6 +2,8 @@
 include(CMakePackageConfigHelpers)
 
 set(READINESS_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/readiness)
+# readiness_core (static) and, when built, the shared C library `readiness` (exported as
+# readiness::core and readiness::c).
 set(readiness_install_targets readiness_core)
 if(TARGET readiness)
   list(APPEND readiness_install_targets readiness)
@@ -30,5 +32,9 @@ install(FILES ${PROJECT_BINARY_DIR}/readinessConfig.cmake
               ${PROJECT_BINARY_DIR}/readinessConfigVersion.cmake
   DESTINATION ${READINESS_CMAKE_DIR})
 
+# Relocatable: the prefix is found from the .pc file's own folder.
+file(RELATIVE_PATH READINESS_PC_RELATIVE_PREFIX
+  ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
+string(REGEX REPLACE "/$" "" READINESS_PC_RELATIVE_PREFIX "${READINESS_PC_RELATIVE_PREFIX}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/readiness.pc.in ${PROJECT_BINARY_DIR}/readiness.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/readiness.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
