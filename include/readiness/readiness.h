@@ -34,8 +34,8 @@
  * task, a date that does not apply) reads as RDY_NO_VALUE. No public structs, no bool (0/1 int).
  *
  * JSON. Every result is also available as its document of SPEC §10 (readiness-score/1,
- * readiness-schedule/1, readiness-forecast/1, readiness-risk/1): exactly the text the command
- * line prints with --json, as one owned UTF-8 string.
+ * readiness-schedule/1, readiness-forecast/1, readiness-risk/1), written by the same writer and
+ * with the same indentation as the command line's --json output, as one owned UTF-8 string.
  *
  * THREAD SAFETY. The library keeps no global mutable state except each thread's last error, and
  * needs no initialisation call. Different handles may be used from different threads at the same
@@ -350,7 +350,7 @@ typedef int (*rdy_progress_fn)(uint64_t done, uint64_t total, void* user_data);
 #define RDY_RISK_P10 1
 #define RDY_RISK_P50 2
 #define RDY_RISK_P90 3
-#define RDY_RISK_P_TARGET 4 /* probability of reaching the target, 0 … 1 */
+#define RDY_RISK_P_TARGET 4 /* probability of reaching the target, 0 … 1; NaN without one */
 
 /* Defaults: the plan's simulation settings, else 10 000 iterations, seed 1, one thread per core,
  * no progress callback, the plan's status date. */

@@ -3,11 +3,10 @@
 
 #include "capi/guard.hpp"
 #include "capi/handles.hpp"
-#include "readiness/calendar_io.hpp"
 #include "readiness/forecast.hpp"
+#include "readiness/forecast_io.hpp"
 #include "readiness/schedule.hpp"
 #include "readiness/scoring.hpp"
-#include "readiness/task_graph.hpp"
 
 using namespace readiness::capi;
 
@@ -20,17 +19,14 @@ std::int64_t totals_points(const score_totals& t, int field);
 schedule_options engine_options(const schedule_options_handle& o);
 score_totals flatten_totals(const score_total& t);
 
-std::string render_forecast(const readiness_forecast&) {
-  not_available("rdy_forecast_to_json", "the forecast document writer");
+std::string render_forecast(const readiness_forecast& f) {
+  return io::write_forecast_json(f, 2);
 }
 
 std::unique_ptr<forecast_handle> make_forecast(const plan& p,
                                                const schedule_options_handle& options) {
-  plan_calendars calendars = io::load_plan_calendars(p);
-  task_graph graph(p);
-  schedule s = compute_schedule(p, graph, calendars, engine_options(options));
-  compiled_rubric rubric = compile_rubric(p.rubric, p.sites);
-  auto f = std::make_shared<const readiness_forecast>(forecast(p, graph, calendars, s, rubric));
+  auto f =
+      std::make_shared<const readiness_forecast>(io::forecast_plan(p, engine_options(options)));
   auto out = std::make_unique<forecast_handle>();
   out->ready_by = to_days(f->ready_by);
   out->totals[RDY_FORECAST_NOW] = flatten_totals(f->now.total);

@@ -4,6 +4,8 @@
 
 #include "capi/guard.hpp"
 #include "capi/handles.hpp"
+#include "readiness/forecast_io.hpp"
+#include "readiness/simulate.hpp"
 
 using namespace readiness::capi;
 
@@ -11,8 +13,39 @@ namespace readiness::capi {
 
 std::unique_ptr<risk_handle> make_risk(const plan& p, const risk_options_handle& options);
 
-std::unique_ptr<risk_handle> make_risk(const plan&, const risk_options_handle&) {
-  not_available("rdy_plan_simulate", "the Monte Carlo engine");
+std::unique_ptr<risk_handle> make_risk(const plan& p, const risk_options_handle& o) {
+  simulation_options options;
+  options.iterations = o.iterations;
+  options.seed = o.seed;
+  options.threads = static_cast<unsigned>(o.threads);
+  if (o.status_date != RDY_NO_VALUE) options.as_of = from_days(o.status_date);
+  if (o.progress != nullptr) {
+    rdy_progress_fn callback = o.progress;
+    void* user_data = o.user_data;
+    options.progress = [callback, user_data](std::uint64_t done, std::uint64_t total) {
+      return callback(done, total, user_data) == 0;
+    };
+  }
+  auto r = std::make_shared<const risk_result>(io::simulate_plan(p, options));
+  auto out = std::make_unique<risk_handle>();
+  out->iterations = r->iterations;
+  out->seed = r->seed;
+  out->finish = {to_days(r->finish_p50), to_days(r->finish_p80), to_days(r->finish_p95)};
+  out->score = {r->score.mean, centi_to_double(r->score.p10), centi_to_double(r->score.p50),
+                centi_to_double(r->score.p90),
+                r->score.p_target ? *r->score.p_target : std::nan("")};
+  out->tasks.reserve(r->tasks.size());
+  for (const auto& t : r->tasks) {
+    risk_handle::task_row row;
+    row.id = t.id;
+    row.p_on_time = t.p_on_time;
+    row.criticality = t.criticality;
+    row.sensitivity = t.sensitivity;
+    row.finish = {to_days(t.p50), to_days(t.p80), to_days(t.p95)};
+    out->tasks.push_back(std::move(row));
+  }
+  out->render = [r]() -> std::string { return io::write_risk_json(*r, 2); };
+  return out;
 }
 
 }  // namespace readiness::capi
