@@ -514,7 +514,6 @@ task_table import_task_table(std::string_view bytes, const std::string& name,
   std::set<std::string> table_ids;
   std::string phase;  // the current 一、二、… section, parent of the rows under it
   std::size_t ordinal = 0;
-  bool warned_duration = false;
   for (std::size_t r = layout.header_row + 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
     auto cells = cells_of(row, layout);
@@ -593,15 +592,24 @@ task_table import_task_table(std::string_view bytes, const std::string& name,
         errors.add(row.line, cells.column("progress"), "进度 \"" + p + "\" is not 0…1 or 0%…100%");
     }
     if (auto c = cells.get("criteria"); !c.empty()) t.ext.emplace_back("x-criteria", json_text(c));
-    bool phase_row = t.id == phase;
-    if (!t.duration && !phase_row && !warned_duration) {
-      warned_duration = true;
-      out.warnings.push_back(name +
-                             ": rows without 工期/天 get no duration; set one before "
-                             "scheduling (first: line " +
-                             std::to_string(row.line) + ")");
-    }
     out.tasks.push_back(std::move(t));
+  }
+  // leaf tasks need a duration to be scheduled; parents span their children
+  std::set<std::string> parents;
+  for (const auto& t : out.tasks) parents.insert(t.parent);
+  if (options.into)
+    for (const auto& t : options.into->tasks) parents.insert(t.parent);
+  for (std::size_t i = 0; i < out.tasks.size(); ++i) {
+    const auto& t = out.tasks[i];
+    bool known = options.into &&
+                 std::any_of(options.into->tasks.begin(), options.into->tasks.end(),
+                             [&](const task& old) { return old.id == t.id && old.duration; });
+    if (!t.duration && !parents.count(t.id) && !known) {
+      out.warnings.push_back(name + ":line " +
+                             std::to_string(rows[layout.header_row + 1 + i].line) + ": task " +
+                             t.id + " has no 工期/天; set one before scheduling");
+      break;
+    }
   }
   // links must name a task of the table or of the plan merged into
   for (std::size_t i = 0; i < out.tasks.size(); ++i)
