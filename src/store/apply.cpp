@@ -30,6 +30,7 @@ struct pending {
 struct change_checker {
   SQLite::Database& db;
   const plan& skeleton;
+  const structure_index& index;
   date as_of;
   pending& out;
   std::vector<diagnostic>& problems;
@@ -41,7 +42,7 @@ struct change_checker {
     if (u.started) s.started = *u.started;
     if (u.finished) s.finished = *u.finished;
     std::size_t before = problems.size();
-    check_task_status(skeleton, u.task, s, as_of, problems);
+    check_task_status(index, u.task, s, as_of, problems);
     if (problems.size() == before) out.tasks[u.task] = s;
   }
 
@@ -117,7 +118,7 @@ void workbook::apply(const std::vector<update>& updates, const write_options& op
 
     pending changes;
     std::vector<diagnostic> problems;
-    change_checker check{impl_->db, skeleton, as_of, changes, problems};
+    change_checker check{impl_->db, skeleton, impl_->structure_ids(), as_of, changes, problems};
     for (const auto& u : updates) std::visit(check, u);
     if (!problems.empty()) throw error(errc::validation, std::move(problems));
 

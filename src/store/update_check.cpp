@@ -60,12 +60,19 @@ bool has_item(const plan& skeleton, const std::string& id) {
 
 }  // namespace
 
-void check_task_status(const plan& skeleton, const std::string& task_id, const task_state& s,
-                       date as_of, std::vector<diagnostic>& out) {
+structure_index::structure_index(const plan& p) : skeleton(p) {
+  tasks.reserve(p.tasks.size());
+  for (const auto& t : p.tasks) {
+    tasks.emplace(t.id, &t);
+    if (!t.parent.empty()) first_child.emplace(t.parent, &t);
+  }
+}
+
+void check_task_status(const structure_index& index, const std::string& task_id,
+                       const task_state& s, date as_of, std::vector<diagnostic>& out) {
   const std::string subject = "task " + task_id;
-  auto it = std::find_if(skeleton.tasks.begin(), skeleton.tasks.end(),
-                         [&](const task& t) { return t.id == task_id; });
-  if (it == skeleton.tasks.end()) {
+  auto found = index.tasks.find(task_id);
+  if (found == index.tasks.end()) {
     out.push_back({subject, "unknown task"});
     return;
   }
@@ -75,17 +82,19 @@ void check_task_status(const plan& skeleton, const std::string& task_id, const t
         {subject + ", progress", "must be between 0 and 1, not " + format_fraction(*s.progress)});
     return;
   }
-  plan probe = probe_of(skeleton, as_of);
-  task changed = stripped(*it);
+  // The task alone (its links and effects are checked at import and never change), with the
+  // plan's dates, so rules about its own status apply as in the whole plan.
+  plan probe;
+  probe.inspection = index.skeleton.inspection;
+  probe.assessment.as_of = as_of;
+  task changed = stripped(*found->second);
   changed.progress = s.progress;
   changed.started = s.started;
   changed.finished = s.finished;
   probe.tasks.push_back(std::move(changed));
   // A summary task stays a summary: one of its children comes along.
-  auto kid = std::find_if(skeleton.tasks.begin(), skeleton.tasks.end(),
-                          [&](const task& t) { return t.parent == task_id; });
-  if (kid != skeleton.tasks.end()) {
-    task c = stripped(*kid);
+  if (auto kid = index.first_child.find(task_id); kid != index.first_child.end()) {
+    task c = stripped(*kid->second);
     c.parent = task_id;
     probe.tasks.push_back(std::move(c));
   }

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "readiness/error.hpp"
@@ -15,9 +16,17 @@
 
 namespace readiness::store {
 
-// `skeleton` is the stored structure; `as_of` the status date the change will have.
-void check_task_status(const plan& skeleton, const std::string& task_id, const task_state& s,
-                       date as_of, std::vector<diagnostic>& out);
+// The stored structure with its tasks found by id.
+struct structure_index {
+  explicit structure_index(const plan& skeleton);
+  const plan& skeleton;
+  std::unordered_map<std::string, const task*> tasks;
+  std::unordered_map<std::string, const task*> first_child;  // parent id → a child
+};
+
+// `as_of` is the status date the change will have.
+void check_task_status(const structure_index& index, const std::string& task_id,
+                       const task_state& s, date as_of, std::vector<diagnostic>& out);
 // Progress outside 0 … 1 anywhere in a plan given as values (readers refuse it in documents).
 void check_progress_ranges(const plan& p, std::vector<diagnostic>& out);
 void check_item_input(const plan& skeleton, const std::string& item_id,

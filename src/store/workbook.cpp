@@ -31,6 +31,11 @@ const plan& workbook::impl::skeleton() {
   return *structure;
 }
 
+const store::structure_index& workbook::impl::structure_ids() {
+  if (!index) index = std::make_unique<store::structure_index>(skeleton());
+  return *index;
+}
+
 std::string workbook::impl::where(const std::string& what) const {
   return "workbook " + path + (what.empty() ? "" : ", " + what);
 }

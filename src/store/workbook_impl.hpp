@@ -4,10 +4,12 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "readiness/workbook.hpp"
+#include "store/update_check.hpp"
 
 namespace readiness {
 
@@ -19,8 +21,10 @@ struct workbook::impl {
   bool writable;
   // The plan's structure never changes after import, so it is read once per connection.
   std::optional<plan> structure;
+  std::unique_ptr<store::structure_index> index;
 
   const plan& skeleton();
+  const store::structure_index& structure_ids();
   // "workbook FILE" or "workbook FILE, what" for error places.
   std::string where(const std::string& what = "") const;
 };
