@@ -2,6 +2,7 @@
 
 #include "readiness/dates.hpp"
 #include "readiness/plan_io.hpp"
+#include "readiness/workbook.hpp"
 
 namespace readiness::cli {
 
@@ -17,7 +18,11 @@ std::optional<date> as_of_option(const arguments& args) {
 
 plan load_plan_argument(const arguments& args, std::size_t index) {
   auto as_of = as_of_option(args);
-  plan p = io::read_plan_file(args.positional.at(index));
+  const std::string& path = args.positional.at(index);
+  // A workbook knows its past: rebuild the plan as it was at the end of that day.
+  if (as_of && workbook::looks_like_workbook(path))
+    return workbook::open(path, {workbook::access::read_only, 5000}).load(*as_of);
+  plan p = io::read_plan_file(path);
   if (as_of) p.assessment.as_of = *as_of;
   return p;
 }

@@ -7,6 +7,7 @@
 
 #include "readiness/error.hpp"
 #include "readiness/plan_io.hpp"
+#include "readiness/workbook.hpp"
 
 namespace readiness::io {
 namespace {
@@ -39,8 +40,8 @@ plan read_plan_file(const std::string& path, const read_options& options) {
                 "the file is " + std::to_string(size) + " bytes, more than the limit of " +
                     std::to_string(options.max_bytes));
   std::string text = read_text_file(path);
-  if (is_workbook(text))
-    throw error(errc::parse, path, "a workbook; workbook support is not built");
+  if (is_workbook(text))  // the workbook's plan as it stands now, read in one snapshot
+    return workbook::open(path, {workbook::access::read_only, 5000}).load();
   plan p = read_plan_json(text, options);
   auto folder = std::filesystem::path(path).parent_path();
   p.origin = folder.empty() ? "." : folder.string();
