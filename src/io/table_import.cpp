@@ -681,6 +681,7 @@ rubric_table import_rubric_table(std::string_view bytes, const std::string& name
     const auto& row = rows[r];
     auto cells = cells_of(row, layout);
     if (auto heading = cells.get("category"); !heading.empty()) {
+      if (auto h = normal_header(heading); h == "合计" || h == "总计" || h == "总分") break;
       if (is_bonus_heading(heading)) {
         where = section::bonus;
         rb.bonus.emplace();

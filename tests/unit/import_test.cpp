@@ -195,3 +195,11 @@ TEST_CASE("import: rubric points that do not add up are located", "[import]") {
     CHECK(text.find("states 5 points") != std::string::npos);
   }
 }
+
+TEST_CASE("import: the totals row of an exported score sheet ends the rubric", "[import]") {
+  auto r = import_rubric_table(
+      "考评项目,序号,考评内容,分值,评分标准,考评得分\n一、甲（2）,1.1,a,2,,1\n合计,,,2,基础分1,1\n",
+      "R.csv", {});
+  REQUIRE(r.result.categories.size() == 1);
+  CHECK(r.result.total == 200);
+}
