@@ -100,8 +100,19 @@ class random_stream {
 double triangular_quantile(double a, double m, double b, double u);
 // A PERT-beta draw: a + (b − a)·Beta(1 + 4(m − a)/(b − a), 1 + 4(b − m)/(b − a)).
 double pert_draw(double a, double m, double b, random_stream& rng);
-// Whole working days drawn for an estimate, rounded up; `plan_default` is the plan's
-// simulation.distribution.
+// Whole working days drawn for an estimate, rounded up (and kept within ⌈optimistic⌉ …
+// ⌈pessimistic⌉); `plan_default` is the plan's simulation.distribution.
+class duration_draw {
+ public:
+  duration_draw(const estimate& e, const std::string& plan_default);
+  std::int64_t operator()(random_stream& rng) const;
+  std::int64_t lowest() const { return lo_; }
+
+ private:
+  double a_, m_, b_;
+  std::int64_t lo_, hi_;
+  bool pert_;
+};
 std::int64_t draw_days(const estimate& e, const std::string& plan_default, random_stream& rng);
 
 }  // namespace readiness

@@ -5,6 +5,7 @@
 // iteration's durations again from the same streams and sums rank products, so no iteration's
 // durations need to be kept.
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/forecast_internal.hpp"
@@ -26,7 +27,7 @@ constexpr std::uint64_t chunk_size = 32;
 // A task whose duration is drawn.
 struct uncertain_task {
   std::uint32_t task = 0;
-  const estimate* est = nullptr;
+  duration_draw draw;
   bool started = false;
   fraction progress;
 };
@@ -47,6 +48,8 @@ struct setup {
   std::vector<std::int32_t> deadline;      // per task: last finish instant on time
   std::vector<std::int32_t> ready_end;     // per calendar: last finish instant by ready_by
   std::vector<std::uint32_t> with_effects;
+  std::vector<std::int64_t> finish_base;    // per task: first instant of its histogram window
+  std::vector<std::int64_t> duration_base;  // per uncertain task: first day of its window
   bool has_ready_by = false;
 };
 
@@ -54,19 +57,30 @@ struct setup {
 struct worker {
   schedule_engine engine;
   effect_state effects;
-  std::vector<histogram> finish;  // per task, finish instants
+  detail::window_histograms finish;  // per task, finish instants
   std::vector<std::uint64_t> on_time, critical;
-  std::vector<histogram> durations;  // per uncertain task
+  detail::window_histograms durations;  // per uncertain task
   std::vector<std::pair<std::int64_t, std::uint32_t>> selected;
+  // This chunk's bins, one row per iteration, added task by task at the end of the chunk.
+  std::vector<std::uint8_t> finish_block, duration_block;
+  std::size_t rows = 0;
   std::vector<detail::rank_sums> sums;  // pass 2, per uncertain task
 
   worker(const setup& s)
       : engine(*s.p, *s.graph, *s.calendars, s.as_of),
         effects(*s.rubric, s.p->assessment, s.p->evidence, s.models),
-        finish(s.models.size()),
+        finish(s.finish_base),
         on_time(s.models.size(), 0),
         critical(s.models.size(), 0),
-        durations(s.uncertain.size()) {}
+        durations(s.duration_base),
+        finish_block(chunk_size * s.models.size()),
+        duration_block(chunk_size * s.uncertain.size()) {}
+
+  void flush() {
+    finish.add_block(finish_block, rows);
+    durations.add_block(duration_block, rows);
+    rows = 0;
+  }
 };
 
 std::int32_t remaining_of(std::int64_t days, const uncertain_task& u) {
@@ -90,26 +104,29 @@ struct per_iteration {
   std::vector<std::int64_t> finish;  // day number of the plan's finish
 };
 
-void draw_durations(const setup& s, std::uint64_t i, worker& w, bool record) {
+void draw_durations(const setup& s, std::uint64_t i, worker& w) {
   random_stream rng(s.seed, i);
+  std::uint8_t* bins = w.duration_block.data() + w.rows * s.uncertain.size();
   for (std::size_t k = 0; k < s.uncertain.size(); ++k) {
     const uncertain_task& u = s.uncertain[k];
-    std::int64_t days = draw_days(*u.est, s.default_distribution, rng);
+    std::int64_t days = u.draw(rng);
     w.engine.set_remaining(u.task, remaining_of(days, u));
-    if (record) w.durations[k].add(days);
+    bins[k] = w.durations.bin_or_add(k, days);
   }
 }
 
 void run_iteration(const setup& s, std::uint64_t i, worker& w, per_iteration& out) {
-  draw_durations(s, i, w, true);
+  draw_durations(s, i, w);
   w.engine.run();
   const detail::network& n = w.engine.network();
   std::int64_t plan_finish = 0;
   std::int32_t latest = detail::never;
+  std::uint8_t* bins = w.finish_block.data() + w.rows * s.models.size();
+  ++w.rows;
   for (std::size_t t = 0; t < s.models.size(); ++t) {
     std::uint32_t node = s.finish_node[t];
     std::int32_t ef = n.ef[node];
-    w.finish[t].add(ef);
+    bins[t] = w.finish.bin_or_add(t, ef);
     if (ef <= s.deadline[t]) ++w.on_time[t];
     if (!n.is(node, detail::node_done) && n.lf[node] - ef <= 0) ++w.critical[t];
     if (n.mixed) {
@@ -165,13 +182,16 @@ setup prepare(const plan& p, const task_graph& g, const plan_calendars& cals,
     if (!s.models[t]->effects.empty()) s.with_effects.push_back(t);
     const task& m = *s.models[t];
     if (g.is_summary(t) || st.done || !m.estimate) continue;
-    uncertain_task u;
-    u.task = t;
-    u.est = &*m.estimate;
+    uncertain_task u{t, duration_draw(*m.estimate, s.default_distribution), false, {}};
     u.progress = m.progress.value_or(fraction{0, 1});
     u.started = m.started.has_value() || u.progress > fraction{0, 1};
     s.uncertain.push_back(u);
+    s.duration_base.push_back(u.draw.lowest());
   }
+  // Windows start a little before the deterministic finish: draws spread mostly later.
+  for (std::uint32_t t = 0; t < g.task_count(); ++t)
+    s.finish_base.push_back(static_cast<std::int64_t>(n.ef[s.finish_node[t]]) -
+                            detail::window_histograms::width / 8);
   return s;
 }
 
@@ -197,6 +217,7 @@ risk_result simulate(const plan& p, const task_graph& g, const plan_calendars& c
   so.as_of = options.as_of;
   schedule sched = compute_schedule(p, g, cals, so);
   schedule_engine probe(p, g, cals, sched.as_of);
+  probe.run();
   setup s = prepare(p, g, cals, rubric, sched, probe);
   s.seed = options.seed.value_or(p.simulation && p.simulation->seed ? *p.simulation->seed
                                                                     : default_seed);
@@ -213,22 +234,26 @@ risk_result simulate(const plan& p, const task_graph& g, const plan_calendars& c
   detail::run_chunks(
       iterations, chunk_size, threads,
       [&](unsigned thread, std::uint64_t begin, std::uint64_t end) {
-        for (std::uint64_t i = begin; i < end; ++i) run_iteration(s, i, *workers[thread], results);
+        worker& w = *workers[thread];
+        for (std::uint64_t i = begin; i < end; ++i) run_iteration(s, i, w, results);
+        w.flush();
       },
       options.progress);
 
   // Reduce: counts and histograms are sums, so the order of threads does not matter.
   std::size_t count = s.models.size();
-  std::vector<histogram> finish(count), durations(s.uncertain.size());
+  detail::window_histograms finish_all(s.finish_base), durations_all(s.duration_base);
   std::vector<std::uint64_t> on_time(count, 0), critical(count, 0);
   for (const auto& w : workers) {
+    finish_all.merge(w->finish);
+    durations_all.merge(w->durations);
     for (std::size_t t = 0; t < count; ++t) {
-      finish[t].merge(w->finish[t]);
       on_time[t] += w->on_time[t];
       critical[t] += w->critical[t];
     }
-    for (std::size_t k = 0; k < s.uncertain.size(); ++k) durations[k].merge(w->durations[k]);
   }
+  std::vector<histogram> durations;
+  for (std::size_t k = 0; k < s.uncertain.size(); ++k) durations.push_back(durations_all.of(k));
 
   risk_result out;
   out.iterations = iterations;
@@ -281,7 +306,7 @@ risk_result simulate(const plan& p, const task_graph& g, const plan_calendars& c
             random_stream rng(s.seed, i);
             wide_int y = score_rank[static_cast<std::size_t>(results.total[i] - totals.lowest())];
             for (std::size_t k = 0; k < s.uncertain.size(); ++k) {
-              std::int64_t d = draw_days(*s.uncertain[k].est, s.default_distribution, rng);
+              std::int64_t d = s.uncertain[k].draw(rng);
               wide_int x = duration_rank[k][static_cast<std::size_t>(d - durations[k].lowest())];
               auto& r = w.sums[k];
               r.x += x, r.y += y, r.xx += x * x, r.yy += y * y, r.xy += x * y;
@@ -311,9 +336,10 @@ risk_result simulate(const plan& p, const task_graph& g, const plan_calendars& c
       r.p50 = r.p80 = r.p95 = st.ef;
     } else {
       std::uint32_t node = s.finish_node[t];
-      r.p50 = percentile_date(net, node, finish[t], detail::nearest_rank(iterations, 50));
-      r.p80 = percentile_date(net, node, finish[t], detail::nearest_rank(iterations, 80));
-      r.p95 = percentile_date(net, node, finish[t], detail::nearest_rank(iterations, 95));
+      histogram h = finish_all.of(t);
+      r.p50 = percentile_date(net, node, h, detail::nearest_rank(iterations, 50));
+      r.p80 = percentile_date(net, node, h, detail::nearest_rank(iterations, 80));
+      r.p95 = percentile_date(net, node, h, detail::nearest_rank(iterations, 95));
     }
     if (next_uncertain < s.uncertain.size() && s.uncertain[next_uncertain].task == t) {
       r.uncertain = true;

@@ -63,14 +63,21 @@ double pert_draw(double a, double m, double b, random_stream& rng) {
   return a + (b - a) * (x / (x + y));
 }
 
+duration_draw::duration_draw(const estimate& e, const std::string& plan_default)
+    : a_(e.optimistic),
+      m_(e.likely),
+      b_(e.pessimistic),
+      lo_(std::max<std::int64_t>(0, static_cast<std::int64_t>(std::ceil(e.optimistic)))),
+      hi_(std::max(lo_, static_cast<std::int64_t>(std::ceil(e.pessimistic)))),
+      pert_((e.distribution.empty() ? plan_default : e.distribution) == "pert") {}
+
+std::int64_t duration_draw::operator()(random_stream& rng) const {
+  double x = pert_ ? pert_draw(a_, m_, b_, rng) : triangular_quantile(a_, m_, b_, rng.uniform());
+  return std::clamp(static_cast<std::int64_t>(std::ceil(x)), lo_, hi_);
+}
+
 std::int64_t draw_days(const estimate& e, const std::string& plan_default, random_stream& rng) {
-  const std::string& kind = e.distribution.empty() ? plan_default : e.distribution;
-  double x = kind == "pert"
-                 ? pert_draw(e.optimistic, e.likely, e.pessimistic, rng)
-                 : triangular_quantile(e.optimistic, e.likely, e.pessimistic, rng.uniform());
-  double lo = std::ceil(e.optimistic), hi = std::ceil(e.pessimistic);
-  double days = std::clamp(std::ceil(x), lo, std::max(lo, hi));
-  return std::max<std::int64_t>(0, static_cast<std::int64_t>(days));
+  return duration_draw(e, plan_default)(rng);
 }
 
 }  // namespace readiness

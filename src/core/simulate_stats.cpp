@@ -18,13 +18,48 @@ void histogram::add(std::int64_t x) {
   ++counts_[static_cast<std::size_t>(x - base_)];
 }
 
+void histogram::add_many(std::int64_t x, std::uint64_t n) {
+  if (n == 0) return;
+  add(x);
+  counts_[static_cast<std::size_t>(x - base_)] += n - 1;
+}
+
 void histogram::merge(const histogram& other) {
-  for (std::size_t k = 0; k < other.counts_.size(); ++k) {
-    if (other.counts_[k] == 0) continue;
-    std::int64_t x = other.base_ + static_cast<std::int64_t>(k);
-    add(x);
-    counts_[static_cast<std::size_t>(x - base_)] += other.counts_[k] - 1;
+  for (std::size_t k = 0; k < other.counts_.size(); ++k)
+    add_many(other.base_ + static_cast<std::int64_t>(k), other.counts_[k]);
+}
+
+window_histograms::window_histograms(std::vector<std::int64_t> bases)
+    : bases_(std::move(bases)),
+      bins_(bases_.size() * static_cast<std::size_t>(width), 0),
+      outside_(bases_.size()) {}
+
+void window_histograms::spill(std::size_t t, std::int64_t x) {
+  outside_[t].add(x);
+}
+
+void window_histograms::add_block(const std::vector<std::uint8_t>& block, std::size_t rows) {
+  std::size_t tasks = bases_.size();
+  for (std::size_t t = 0; t < tasks; ++t) {
+    std::uint32_t* row = &bins_[t * static_cast<std::size_t>(width)];
+    for (std::size_t r = 0; r < rows; ++r) {
+      std::uint8_t k = block[r * tasks + t];
+      if (k != skip) ++row[k];
+    }
   }
+}
+
+void window_histograms::merge(const window_histograms& other) {
+  for (std::size_t i = 0; i < bins_.size(); ++i) bins_[i] += other.bins_[i];
+  for (std::size_t t = 0; t < outside_.size(); ++t) outside_[t].merge(other.outside_[t]);
+}
+
+histogram window_histograms::of(std::size_t t) const {
+  histogram h = outside_[t];
+  for (std::int64_t k = 0; k < width; ++k)
+    h.add_many(bases_[t] + k,
+               bins_[t * static_cast<std::size_t>(width) + static_cast<std::size_t>(k)]);
+  return h;
 }
 
 std::uint64_t histogram::total() const {
