@@ -1,4 +1,8 @@
 # Warnings and sanitizers are target-private: call readiness_target_options(target).
+#
+# READINESS_SANITIZE (e.g. address,undefined or thread) instruments the target. With
+# READINESS_FUZZ on clang, every target also gets libFuzzer's coverage instrumentation, and
+# address,undefined when no sanitizer was chosen, so the fuzzers see into the whole library.
 function(readiness_target_options target)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
@@ -6,9 +10,22 @@ function(readiness_target_options target)
       target_compile_options(${target} PRIVATE -Werror)
     endif()
   endif()
-  if(READINESS_SANITIZE)
-    target_compile_options(${target} PRIVATE -fsanitize=${READINESS_SANITIZE} -fno-omit-frame-pointer
+  set(sanitize "${READINESS_SANITIZE}")
+  if(READINESS_FUZZ AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    if(NOT sanitize)
+      set(sanitize "address,undefined")
+    endif()
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
+  if(sanitize)
+    target_compile_options(${target} PRIVATE -fsanitize=${sanitize} -fno-omit-frame-pointer
                                              -fno-sanitize-recover=all)
-    target_link_options(${target} PRIVATE -fsanitize=${READINESS_SANITIZE})
+    target_link_options(${target} PRIVATE -fsanitize=${sanitize})
+    # A sanitized library needs its runtime in every program that links it (a C host, a consumer
+    # project in the build tree), or the link fails or the runtime does not come first.
+    get_target_property(type ${target} TYPE)
+    if(type MATCHES "LIBRARY$")
+      target_link_options(${target} INTERFACE $<BUILD_INTERFACE:-fsanitize=${sanitize}>)
+    endif()
   endif()
 endfunction()
