@@ -26,14 +26,7 @@ std::int32_t remaining_work(std::int64_t duration, fraction progress) {
 }
 
 // The deadline date of a task: its own or nearest ancestor's due, and the plan's ready_by.
-std::optional<date> deadline_date(const task_graph& g, std::size_t i,
-                                  std::optional<date> ready_by) {
-  std::optional<date> due;
-  for (std::uint32_t t = static_cast<std::uint32_t>(i); t != task_graph::none; t = g.parent(t))
-    if (g.model(t).due) {
-      due = g.model(t).due;
-      break;
-    }
+std::optional<date> deadline_date(std::optional<date> due, std::optional<date> ready_by) {
   if (due && ready_by) return std::min(*due, *ready_by);
   return due ? due : ready_by;
 }
@@ -42,18 +35,26 @@ void set_calendars(network& n, const task_graph& g, const plan_calendars& cals, 
   n.calendars.push_back(&cals.plan);
   std::map<const working_calendar*, std::uint16_t> index{{&cals.plan, 0}};
   n.calendar.resize(g.node_count());
+  const std::string* last_lead = nullptr;  // consecutive tasks often share a lead
+  std::uint16_t last = 0;
   for (std::uint32_t v = 0; v < g.node_count(); ++v) {
-    const working_calendar* c = &cals.for_unit(g.model(g.task_of(v)).lead);
-    auto [it, added] = index.emplace(c, static_cast<std::uint16_t>(n.calendars.size()));
-    if (added) n.calendars.push_back(c);
-    n.calendar[v] = it->second;
+    const std::string& lead = g.model(g.task_of(v)).lead;
+    if (!last_lead || lead != *last_lead) {
+      const working_calendar* c = &cals.for_unit(lead);
+      auto [it, added] = index.emplace(c, static_cast<std::uint16_t>(n.calendars.size()));
+      if (added) n.calendars.push_back(c);
+      last_lead = &lead;
+      last = it->second;
+    }
+    n.calendar[v] = last;
   }
   n.mixed = n.calendars.size() > 1;
   for (const auto* c : n.calendars)
     n.day0.push_back(narrow(c->count_before(days_since_epoch(as_of))));
 }
 
-void set_task(network& n, const task_graph& g, std::uint32_t v, std::optional<date> ready_by) {
+void set_task(network& n, const task_graph& g, std::uint32_t v, std::optional<date> due,
+              std::optional<date> ready_by) {
   const task& t = g.model(v);
   const working_calendar& c = n.cal(v);
   std::int32_t day0 = n.day0[n.calendar[v]];
@@ -82,7 +83,7 @@ void set_task(network& n, const task_graph& g, std::uint32_t v, std::optional<da
   n.duration[v] = started ? remaining_work(d, progress) : d;
   n.actual_start[v] = t.started ? start_of(*t.started) : day0;
   n.lower[v] = std::max(day0, nb);
-  if (auto dl = deadline_date(g, v, ready_by)) n.deadline[v] = end_of(*dl);
+  if (auto dl = deadline_date(due, ready_by)) n.deadline[v] = end_of(*dl);
 }
 
 void set_capacities(network& n, const plan& p, const task_graph& g) {
@@ -96,6 +97,7 @@ void set_capacities(network& n, const plan& p, const task_graph& g) {
     n.capacity.push_back(*u.capacity);
   }
   n.unit_of.assign(g.node_count(), -1);
+  if (slot.empty()) return;
   for (std::uint32_t v = 0; v < g.task_count(); ++v) {
     auto it = slot.find(g.model(v).lead);
     if (it != slot.end() && !g.is_summary(v)) n.unit_of[v] = it->second;
@@ -104,12 +106,42 @@ void set_capacities(network& n, const plan& p, const task_graph& g) {
 
 }  // namespace
 
+std::vector<std::optional<date>> detail::inherited_dues(const task_graph& g) {
+  std::size_t count = g.task_count();
+  std::vector<std::optional<date>> due(count);
+  std::vector<bool> known(count, false);
+  std::vector<std::uint32_t> path;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t t = i;
+    while (t != task_graph::none && !known[t] && !g.model(t).due) {
+      path.push_back(t);
+      t = g.parent(t);
+    }
+    std::optional<date> found;
+    if (t != task_graph::none) {
+      if (!known[t]) due[t] = g.model(t).due, known[t] = true;
+      found = due[t];
+    }
+    for (std::uint32_t on_path : path) due[on_path] = found, known[on_path] = true;
+    path.clear();
+  }
+  return due;
+}
+
 schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_calendars& cals,
                                  date as_of)
     : net_(std::make_unique<detail::network>()) {
   detail::network& n = *net_;
   n.graph = &g;
   set_calendars(n, g, cals, as_of);
+  n.index_order = true;
+  const auto& graph = g.graph();
+  for (std::uint32_t v = 0; v < g.node_count() && n.index_order; ++v)
+    for (auto [e, end] = boost::out_edges(v, graph); e != end; ++e)
+      if (boost::target(*e, graph) <= v) {
+        n.index_order = false;
+        break;
+      }
   std::size_t count = g.node_count();
   n.duration.assign(count, 0);
   n.lower.assign(count, never);
@@ -126,7 +158,8 @@ schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_
     else if (p.inspection->arrives)
       ready_by = *p.inspection->arrives - boost::gregorian::days(1);
   }
-  for (std::uint32_t v = 0; v < g.task_count(); ++v) set_task(n, g, v, ready_by);
+  std::vector<std::optional<date>> dues = detail::inherited_dues(g);
+  for (std::uint32_t v = 0; v < g.task_count(); ++v) set_task(n, g, v, dues[v], ready_by);
   set_capacities(n, p, g);
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include "readiness/calendar.hpp"
@@ -25,6 +26,9 @@ struct network {
   std::vector<std::int32_t> day0;                  // per calendar: index of day 0
   std::vector<std::uint16_t> calendar;             // per node
   bool mixed = false;                              // more than one calendar in use
+  // Every edge goes from a lower to a higher node index, so index order is a topological order:
+  // the passes then walk the per-node arrays in memory order.
+  bool index_order = false;
 
   // Inputs per node. For a done task, `actual_start` and `lower` hold its actual start and
   // finish instants; for a task in progress, `actual_start` is where its work began.
@@ -49,6 +53,10 @@ struct network {
   const working_calendar& cal(std::uint32_t node) const { return *calendars[calendar[node]]; }
   bool is(std::uint32_t node, node_flag f) const { return (flags[node] & f) != 0; }
 };
+
+// Each task's own `due`, or else its nearest ancestor's (SPEC §5.3), by task index. One pass over
+// the tree, however deep: walking up from every task would be quadratic in its depth.
+std::vector<std::optional<date>> inherited_dues(const task_graph& g);
 
 // Carries instant x of side s in calendar a into calendar b as side t: the least such instant at
 // or after the same moment (see schedule.hpp).

@@ -140,6 +140,14 @@ void push_successors(network& n, node_id v) {
 
 void forward_pass(network& n) {
   start_forward(n);
+  if (n.index_order) {
+    auto count = static_cast<node_id>(n.flags.size());
+    for (node_id v = 0; v < count; ++v) {
+      settle(n, v);
+      push_successors(n, v);
+    }
+    return;
+  }
   for (node_id v : n.graph->topological_order()) {
     settle(n, v);
     push_successors(n, v);
@@ -174,8 +182,9 @@ void backward_pass(network& n) {
   const auto& g = n.graph->graph();
   const auto& order = n.graph->topological_order();
   std::vector<std::int32_t> fallback = plan_finish(n);
-  for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    node_id v = *it;
+  const std::size_t count = n.index_order ? n.flags.size() : order.size();
+  for (std::size_t k = count; k-- > 0;) {
+    node_id v = n.index_order ? static_cast<node_id>(k) : order[k];
     std::uint8_t f = n.flags[v];
     if (f & node_done) {
       n.ls[v] = n.es[v];

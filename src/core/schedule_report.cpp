@@ -195,17 +195,13 @@ schedule compute_schedule(const plan& p, const task_graph& g, const plan_calenda
       folded[parent] = true;
     }
   }
+  std::vector<std::optional<date>> dues = detail::inherited_dues(g);
   for (std::size_t t = 0; t < count; ++t) {
     scheduled_task& r = out.tasks[t];
     r.finish_index = plan_cal.index_on_or_before(r.ef) - n.day0[0];
     if (!r.summary) continue;
     // Summary deadlines: own or inherited due, and ready_by.
-    std::optional<date> due;
-    for (std::uint32_t a = static_cast<std::uint32_t>(t); a != task_graph::none; a = g.parent(a))
-      if (g.model(a).due) {
-        due = g.model(a).due;
-        break;
-      }
+    std::optional<date> due = dues[t];
     if (due && out.ready_by) due = std::min(*due, *out.ready_by);
     if (!due) due = out.ready_by;
     if (due) {

@@ -141,12 +141,46 @@ bool task_graph::is_virtual(std::uint32_t node) const {
 }
 
 std::uint32_t task_graph::find(std::string_view id) const {
+  return find_hashed(id, hash_id(id));
+}
+
+std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) const {
   if (hash_slots_.empty()) return none;
   std::size_t mask = hash_slots_.size() - 1;
-  for (std::size_t s = hash_id(id) & mask;; s = (s + 1) & mask) {
-    std::uint32_t slot = hash_slots_[s];
+  std::uint64_t tag = hash & 0xffffffff00000000ull;
+  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+    std::uint64_t slot = hash_slots_[s];
     if (slot == 0) return none;
-    if (*ids_[slot - 1] == id) return slot - 1;
+    auto index = static_cast<std::uint32_t>(slot) - 1;
+    if ((slot & 0xffffffff00000000ull) == tag && *ids_[index] == id) return index;
+  }
+}
+
+void task_graph::find_many(const std::string_view* keys, std::size_t count,
+                           std::uint32_t* out) const {
+  constexpr std::size_t block = 64;
+  std::uint64_t hashes[block];
+  std::size_t mask = hash_slots_.empty() ? 0 : hash_slots_.size() - 1;
+  for (std::size_t b = 0; b < count; b += block) {
+    std::size_t m = std::min(block, count - b);
+    if (hash_slots_.empty()) {
+      for (std::size_t j = 0; j < m; ++j) out[b + j] = none;
+      continue;
+    }
+    // Misses overlap when the loads are issued ahead: slots, then the id pointers, then the ids.
+    for (std::size_t j = 0; j < m; ++j) {
+      hashes[j] = hash_id(keys[b + j]);
+      __builtin_prefetch(&hash_slots_[hashes[j] & mask]);
+    }
+    for (std::size_t j = 0; j < m; ++j) {
+      std::uint64_t slot = hash_slots_[hashes[j] & mask];
+      if (slot != 0) __builtin_prefetch(&ids_[static_cast<std::uint32_t>(slot) - 1]);
+    }
+    for (std::size_t j = 0; j < m; ++j) {
+      std::uint64_t slot = hash_slots_[hashes[j] & mask];
+      if (slot != 0) __builtin_prefetch(ids_[static_cast<std::uint32_t>(slot) - 1]);
+    }
+    for (std::size_t j = 0; j < m; ++j) out[b + j] = find_hashed(keys[b + j], hashes[j]);
   }
 }
 
@@ -174,28 +208,57 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   std::size_t slots = 16;
   while (slots < 2 * n) slots <<= 1;
   hash_slots_.assign(slots, 0);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::size_t mask = slots - 1, s = hash_id(id(i)) & mask;
-    for (; hash_slots_[s] != 0; s = (s + 1) & mask)
-      if (id(hash_slots_[s] - 1) == id(i)) break;
-    if (hash_slots_[s] != 0) {
-      bad.add(child(task_pointer(doc[i]), "id"), "duplicate task id \"" + id(i) + "\"");
-      continue;
+  {
+    constexpr std::size_t ahead = 16;
+    std::vector<std::uint64_t> hashes(std::min<std::size_t>(n, ahead));
+    const std::size_t mask = slots - 1;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (i == 0)
+        for (std::size_t k = 0; k < hashes.size(); ++k) {
+          hashes[k] = hash_id(id(k));
+          __builtin_prefetch(&hash_slots_[hashes[k] & mask]);
+        }
+      std::uint64_t h = hashes[i % ahead];
+      if (i + ahead < n) {
+        std::uint64_t next = hash_id(id(i + ahead));
+        hashes[i % ahead] = next;
+        __builtin_prefetch(&hash_slots_[next & mask]);
+      }
+      std::uint64_t tag = h & 0xffffffff00000000ull;
+      std::size_t s = h & mask;
+      for (; hash_slots_[s] != 0; s = (s + 1) & mask)
+        if ((hash_slots_[s] & 0xffffffff00000000ull) == tag &&
+            id(static_cast<std::uint32_t>(hash_slots_[s]) - 1) == id(i))
+          break;
+      if (hash_slots_[s] != 0) {
+        bad.add(child(task_pointer(doc[i]), "id"), "duplicate task id \"" + id(i) + "\"");
+        continue;
+      }
+      hash_slots_[s] = tag | (i + 1);
     }
-    hash_slots_[s] = i + 1;
   }
 
   parent_.assign(n, none);
   out_node_.assign(n, none);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const task& t = model(i);
-    if (t.parent.empty()) continue;
-    std::uint32_t pa = find(t.parent);
+  std::vector<std::string_view> keys;
+  std::vector<std::uint32_t> found_at;
+  std::vector<std::uint32_t> who;
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (!model(i).parent.empty()) {
+      keys.push_back(model(i).parent);
+      who.push_back(i);
+    }
+  found_at.resize(keys.size());
+  find_many(keys.data(), keys.size(), found_at.data());
+  const std::size_t parent_links = keys.size();
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    std::uint32_t i = who[k], pa = found_at[k];
     if (pa == none)
-      bad.add(child(task_pointer(doc[i]), "parent"), "unknown task \"" + t.parent + "\"");
+      bad.add(child(task_pointer(doc[i]), "parent"), "unknown task \"" + model(i).parent + "\"");
     else
       parent_[i] = pa;
   }
+  std::vector<std::uint32_t>().swap(who);
   node_task_.resize(n);
   std::iota(node_task_.begin(), node_task_.end(), 0u);
   for (std::uint32_t i = 0; i < n; ++i)
@@ -210,42 +273,56 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   std::vector<graph_edge> props;
   std::size_t links = 0;
   for (const auto& t : p.tasks) links += t.after.size();
-  ends.reserve(links + 2 * n);
-  props.reserve(links + 2 * n);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const task& t = model(i);
-    std::string at = task_pointer(doc[i]);
-    if (!is_summary(i)) {
-      if (!t.duration)
-        bad.add(at, "task \"" + t.id + "\" has no subtasks and no duration");
-      else if (*t.duration < 0)
-        bad.add(child(at, "duration"), std::to_string(*t.duration) + " is negative");
-      else if (*t.duration > max_link_lag)
-        bad.add(child(at, "duration"), std::to_string(*t.duration) + " working days is too long");
-    }
-    for (std::size_t k = 0; k < t.after.size(); ++k) {
-      const link& l = t.after[k];
-      std::uint32_t pred = find(l.task);
-      if (pred == none) {
-        bad.add(child(child(at, "after"), k), "unknown task \"" + l.task + "\"");
-        continue;
+  ends.reserve(links + 2 * parent_links);  // exactly: these are the build's peak memory
+  props.reserve(links + 2 * parent_links);
+  // Links resolve a block of tasks at a time, so their lookups overlap (find_many).
+  constexpr std::uint32_t task_block = 64;
+  for (std::uint32_t first = 0; first < n; first += task_block) {
+    std::uint32_t last = std::min<std::uint32_t>(static_cast<std::uint32_t>(n), first + task_block);
+    keys.clear();
+    for (std::uint32_t i = first; i < last; ++i)
+      for (const link& l : model(i).after) keys.push_back(l.task);
+    found_at.resize(keys.size());
+    find_many(keys.data(), keys.size(), found_at.data());
+    std::size_t next_key = 0;
+    for (std::uint32_t i = first; i < last; ++i) {
+      const task& t = model(i);
+      auto at = [&] { return task_pointer(doc[i]); };
+      if (!is_summary(i)) {
+        if (!t.duration)
+          bad.add(at(), "task \"" + t.id + "\" has no subtasks and no duration");
+        else if (*t.duration < 0)
+          bad.add(child(at(), "duration"), std::to_string(*t.duration) + " is negative");
+        else if (*t.duration > max_link_lag)
+          bad.add(child(at(), "duration"),
+                  std::to_string(*t.duration) + " working days is too long");
       }
-      if (l.lag < -max_link_lag || l.lag > max_link_lag) {
-        bad.add(
-            child(child(child(at, "after"), k), "lag"),
-            std::string(kind_name(l.type)) + " lag " + std::to_string(l.lag) + " is out of range");
-        continue;
+      for (std::size_t k = 0; k < t.after.size(); ++k) {
+        const link& l = t.after[k];
+        std::uint32_t pred = found_at[next_key++];
+        if (pred == none) {
+          bad.add(child(child(at(), "after"), k), "unknown task \"" + l.task + "\"");
+          continue;
+        }
+        if (l.lag < -max_link_lag || l.lag > max_link_lag) {
+          bad.add(child(child(child(at(), "after"), k), "lag"),
+                  std::string(kind_name(l.type)) + " lag " + std::to_string(l.lag) +
+                      " is out of range");
+          continue;
+        }
+        ends.push_back({is_summary(pred) ? out_node(pred) : pred, i});
+        props.push_back({static_cast<std::int32_t>(l.lag), edge_of(l.type)});
       }
-      ends.push_back({is_summary(pred) ? out_node(pred) : pred, i});
-      props.push_back({static_cast<std::int32_t>(l.lag), edge_of(l.type)});
-    }
-    if (parent_[i] != none) {
-      ends.push_back({parent_[i], i});
-      props.push_back({0, edge_kind::pass});
-      ends.push_back({is_summary(i) ? out_node(i) : i, out_node(parent_[i])});
-      props.push_back({0, edge_kind::pass});
+      if (parent_[i] != none) {
+        ends.push_back({parent_[i], i});
+        props.push_back({0, edge_kind::pass});
+        ends.push_back({is_summary(i) ? out_node(i) : i, out_node(parent_[i])});
+        props.push_back({0, edge_kind::pass});
+      }
     }
   }
+  std::vector<std::string_view>().swap(keys);
+  std::vector<std::uint32_t>().swap(found_at);
   bad.raise();
 
   graph_ = graph_type(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), props.begin(),
