@@ -27,9 +27,14 @@ wide_ratio minus(fraction a, fraction b) {
 }
 
 // min(a, b) over non-negative centi, where b may be "no limit".
+// A raw score beyond any real rubric (10^18 incidents × 0.5 points) saturates here instead of
+// wrapping when narrowed, and stays small enough that summing limits::max_items of them cannot
+// overflow.
+constexpr wide_int max_raw_centi = wide_int{1} << 45;
+
 centi cap_at(wide_int value, std::optional<centi> cap) {
   if (cap && value > *cap) return *cap;
-  return static_cast<centi>(value);
+  return static_cast<centi>(std::clamp<wide_int>(value, -max_raw_centi, max_raw_centi));
 }
 
 rule_outcome blank() {

@@ -2,9 +2,12 @@
 #include "readiness/assessment_record.hpp"
 
 #include <boost/json.hpp>
+#include <istream>
+#include <string>
 
 #include "io/plan_read_parts.hpp"
 #include "readiness/error.hpp"
+#include "readiness/limits.hpp"
 
 namespace readiness::io {
 namespace {
@@ -40,6 +43,35 @@ site read_record_site(const json::object& o, const std::string& where, reading& 
   return s;
 }
 
+error record_too_long(std::size_t bytes, const std::string& place) {
+  return error(errc::limit, place,
+               "the record is " + std::to_string(bytes) + " bytes, more than the limit of " +
+                   std::to_string(limits::max_record_bytes));
+}
+
+// std::getline with a bound: keeps at most limit + 1 bytes of a line (enough to know it is too
+// long) and skips the rest, so one endless line cannot take the memory. `length` is the whole
+// line's. False at the end of the input.
+bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit,
+                       std::size_t& length) {
+  line.clear();
+  length = 0;
+  std::streambuf* buf = in.rdbuf();
+  if (buf == nullptr || !in.good()) return false;
+  bool any = false;
+  for (;;) {
+    int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      return any;
+    }
+    any = true;
+    if (c == '\n') return true;
+    ++length;
+    if (line.size() <= limit) line.push_back(static_cast<char>(c));
+  }
+}
+
 [[noreturn]] void fail(errc code, const std::string& place, std::vector<diagnostic> found) {
   for (auto& d : found) d.where = place + (d.where.empty() ? "" : ": " + d.where);
   throw error(code, std::move(found));
@@ -48,6 +80,7 @@ site read_record_site(const json::object& o, const std::string& where, reading& 
 }  // namespace
 
 assessment_record parse_assessment_record(std::string_view line, const std::string& place) {
+  if (line.size() > limits::max_record_bytes) throw record_too_long(line.size(), place);
   json::value doc;
   try {
     doc = json::parse(line);
@@ -91,12 +124,18 @@ void read_assessment_records(std::istream& in, const std::string& name,
                              const std::function<void(assessment_record&&)>& each,
                              const std::function<void(const error&)>& bad) {
   std::string line;
+  std::size_t length = 0;
   std::uint64_t number = 0;
-  while (std::getline(in, line)) {
+  while (read_bounded_line(in, line, limits::max_record_bytes, length)) {
     ++number;
+    std::string place = name + ":" + std::to_string(number);
+    if (length > limits::max_record_bytes) {
+      bad(record_too_long(length, place));
+      continue;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     try {
-      each(parse_assessment_record(line, name + ":" + std::to_string(number)));
+      each(parse_assessment_record(line, place));
     } catch (const error& e) {
       bad(e);
     }

@@ -2,6 +2,7 @@
 // JSON pointer) → validation.
 #include <boost/json.hpp>
 
+#include "io/plan_limits.hpp"
 #include "io/plan_read_parts.hpp"
 #include "io/text_place.hpp"
 #include "readiness/plan_io.hpp"
@@ -163,6 +164,7 @@ plan read_plan_json(std::string_view text, const read_options& options) {
   diagnostics_sink sink(options.max_errors);
   reading r{sink};
   plan p = read_document(*root, r);
+  check_plan_limits(p);
   std::vector<diagnostic> found;
   if (options.validate && !sink.has_structural()) found = validate(p);
   if (!sink.empty() || !found.empty())
