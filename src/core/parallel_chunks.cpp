@@ -50,9 +50,19 @@ void run_chunks(std::uint64_t total, std::uint64_t chunk, unsigned threads,
     changed.notify_one();
   };
 
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker, t);
+  // Joins every started worker however this function is left (a throwing progress callback,
+  // a failed thread start): a joinable std::thread destroyed during unwinding would terminate.
+  struct joiner {
+    std::vector<std::thread> pool;
+    std::atomic<bool>& stop;
+    ~joiner() {
+      stop = true;
+      for (auto& t : pool)
+        if (t.joinable()) t.join();
+    }
+  } workers{{}, stop};
+  workers.pool.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t) workers.pool.emplace_back(worker, t);
 
   bool cancelled = false;
   {
@@ -64,12 +74,20 @@ void run_chunks(std::uint64_t total, std::uint64_t chunk, unsigned threads,
       if (!progress || now - last < std::chrono::milliseconds(100) || stop) continue;
       last = now;
       lock.unlock();
-      bool go_on = progress(done.load(), total);
+      bool go_on = false;
+      try {
+        go_on = progress(done.load(), total);
+      } catch (...) {
+        lock.lock();
+        if (!failure) failure = std::current_exception();
+        stop = true;
+        continue;
+      }
       lock.lock();
       if (!go_on) cancelled = stop = true;
     }
   }
-  for (auto& t : pool) t.join();
+  for (auto& t : workers.pool) t.join();
   if (failure) std::rethrow_exception(failure);
   if (!cancelled && progress) progress(done.load(), total);  // finished: too late to cancel
   if (cancelled) throw error(errc::cancelled, "simulation", "cancelled by the progress callback");
