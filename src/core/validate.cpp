@@ -2,8 +2,13 @@
 // (inspection, units, evidence, sites). The rubric, assessment and tasks have files of their own.
 #include "readiness/validate.hpp"
 
+#include <algorithm>
+
+#include "readiness/task_graph.hpp"
+
 #include "core/validate_parts.hpp"
 #include "readiness/dates.hpp"
+#include "readiness/limits.hpp"
 
 namespace readiness {
 namespace detail {
@@ -59,6 +64,11 @@ void check_sites(const plan_index& ix, findings& out) {
 void check_simulation(const plan& p, findings& out) {
   if (p.simulation && p.simulation->iterations && *p.simulation->iterations < 1)
     out.add("/simulation/iterations", "must be at least 1");
+  // Checked here, not only when simulating: a small document must not ask for unbounded work.
+  if (p.simulation && p.simulation->iterations &&
+      static_cast<std::uint64_t>(*p.simulation->iterations) > limits::max_iterations)
+    out.add("/simulation/iterations", "must be at most " + std::to_string(limits::max_iterations) +
+                                          ", got " + std::to_string(*p.simulation->iterations));
 }
 
 // Sites an item of kind "sites" is scored over.
@@ -144,6 +154,7 @@ std::vector<diagnostic> validate(const plan& p) {
   detail::check_sites(ix, out);
   detail::check_tasks(ix, out);
   detail::check_simulation(p, out);
+  for (auto& cycle : find_cycles(p)) out.list.push_back(std::move(cycle));
   return std::move(out.list);
 }
 
@@ -167,7 +178,12 @@ std::vector<diagnostic> validation_warnings(const plan& p) {
 
 void require_valid(const plan& p) {
   auto found = validate(p);
-  if (!found.empty()) throw error(errc::validation, std::move(found));
+  if (found.empty()) return;
+  // A plan whose only fault is a cycle reports errc::cycle, as the schedule does.
+  bool only_cycles = std::all_of(found.begin(), found.end(), [](const diagnostic& d) {
+    return d.message.rfind("cycle", 0) == 0;
+  });
+  throw error(only_cycles ? errc::cycle : errc::validation, std::move(found));
 }
 
 }  // namespace readiness
