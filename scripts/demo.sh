@@ -3,7 +3,7 @@
 # validate → score → schedule → readiness on the day → risk → the HTML report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+READINESS_BUILD_TARGET=readiness_cli scripts/setup.sh
 build_dir="${READINESS_BUILD_DIR:-build}"
 readiness="$build_dir/readiness"
 plan="${1:-data/examples/district-2026.json}"

@@ -30,4 +30,5 @@ fi
 build_dir="${READINESS_BUILD_DIR:-build}"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE=/usr/bin/python3 \
   ${READINESS_CMAKE_ARGS:-} >/dev/null
-cmake --build "$build_dir" -j"$(nproc)"
+# READINESS_BUILD_TARGET narrows the build (the demo needs only the command).
+cmake --build "$build_dir" -j"$(nproc)" ${READINESS_BUILD_TARGET:+--target "$READINESS_BUILD_TARGET"}
