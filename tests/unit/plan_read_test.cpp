@@ -97,8 +97,9 @@ TEST_CASE("lags may be negative but must be whole; counts must not be negative",
                "unit": 0.5}}]}]}, "assessment": {"items": {"1.1": {"count": -1}}}})"),
              errc::validation, "/assessment/items/1.1/count", "must not be negative, got -1");
   check_only(text_error(R"({"format": "readiness/1", "rubric": {"categories": []},
-      "tasks": [{"id": "T1", "duration": 1, "after": [{"task": "T1", "type": "XS"}]}]})"),
-             errc::validation, "/tasks/0/after/0/type",
+      "tasks": [{"id": "T0", "duration": 1},
+                {"id": "T1", "duration": 1, "after": [{"task": "T0", "type": "XS"}]}]})"),
+             errc::validation, "/tasks/1/after/0/type",
              "\"XS\" is not a link type (FS, SS, FF or SF)");
 }
 
