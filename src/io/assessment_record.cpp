@@ -14,19 +14,7 @@ namespace {
 
 using namespace detail;
 
-// A record's own evidence entry and site: the same members a plan's have.
-evidence_entry read_entry(const json::object& o, const std::string& where, reading& r) {
-  object_fields f(o, where, r);
-  evidence_entry e;
-  e.id = f.read("id", &reading::id, true).value_or("");
-  e.item = f.read("item", &reading::id, true).value_or("");
-  e.kind = f.read("kind", &reading::id, true).value_or("");
-  e.title = f.read("title", &reading::text).value_or("");
-  e.dated = f.read("date", &reading::day);
-  f.finish(e.ext);
-  return e;
-}
-
+// A record's own site: a plan's site plus its checks.
 site read_record_site(const json::object& o, const std::string& where, reading& r, assessment& a) {
   object_fields f(o, where, r);
   site s;
@@ -97,7 +85,7 @@ assessment_record parse_assessment_record(std::string_view line, const std::stri
       if (key == "id") {
         rec.id = r.id(value, "/id").value_or("");
       } else if (key == "evidence") {
-        rec.evidence = read_objects<evidence_entry>(value, "/evidence", r, read_entry);
+        rec.evidence = read_objects<evidence_entry>(value, "/evidence", r, read_evidence);
       } else if (key == "site_list" || (key == "sites" && value.is_array())) {
         std::string at = "/" + std::string(key);
         std::vector<site> list;

@@ -41,18 +41,6 @@ site read_site(const json::object& o, const std::string& where, reading& r) {
   return s;
 }
 
-evidence_entry read_evidence(const json::object& o, const std::string& where, reading& r) {
-  object_fields f(o, where, r);
-  evidence_entry e;
-  e.id = f.read("id", &reading::id, true).value_or("");
-  e.item = f.read("item", &reading::id, true).value_or("");
-  e.kind = f.read("kind", &reading::id, true).value_or("");
-  e.title = f.read("title", &reading::text).value_or("");
-  e.dated = f.read("date", &reading::day);
-  f.finish(e.ext);
-  return e;
-}
-
 struct inspection read_inspection(const json::object& o, const std::string& where, reading& r) {
   object_fields f(o, where, r);
   struct inspection i;
@@ -149,6 +137,22 @@ std::vector<diagnostic> combine(const diagnostics_sink& sink, std::vector<diagno
 }
 
 }  // namespace
+
+namespace detail {
+
+evidence_entry read_evidence(const json::object& o, const std::string& where, reading& r) {
+  object_fields f(o, where, r);
+  evidence_entry e;
+  e.id = f.read("id", &reading::id, true).value_or("");
+  e.item = f.read("item", &reading::id, true).value_or("");
+  e.kind = f.read("kind", &reading::id, true).value_or("");
+  e.title = f.read("title", &reading::text).value_or("");
+  e.dated = f.read("date", &reading::day);
+  f.finish(e.ext);
+  return e;
+}
+
+}  // namespace detail
 
 plan read_plan_json(std::string_view text, const read_options& options) {
   if (text.size() > options.max_bytes)

@@ -28,6 +28,8 @@ rubric read_rubric(const json::object& o, const std::string& where, reading& r);
 task read_task(const json::object& o, const std::string& where, reading& r);
 calendar_spec read_calendar(const json::object& o, const std::string& where, reading& r);
 assessment read_assessment(const json::object& o, const std::string& where, reading& r);
+// One evidence ledger entry (a plan's `evidence` list and a batch record's share it).
+evidence_entry read_evidence(const json::object& o, const std::string& where, reading& r);
 
 }  // namespace readiness::io::detail
 
