@@ -34,7 +34,8 @@ bool operator>=(fraction a, fraction b);
 // fit exactly in 64-bit numerator and denominator.
 std::optional<fraction> parse_fraction(std::string_view text);
 
-// The exact decimal a JSON reader's double stands for: its shortest round-trip text (0.87 → 87/100).
+// The exact decimal a JSON reader's double stands for: its shortest round-trip text (0.87 →
+// 87/100).
 std::optional<fraction> fraction_from_double(double value);
 
 // The value in hundredths when it has at most two fractional digits; nullopt otherwise.
@@ -54,7 +55,9 @@ std::string format_centi_fixed(centi value);
 // otherwise the shortest text of the nearest double.
 std::string format_fraction(fraction value);
 double to_double(fraction value);
-inline double centi_to_double(centi value) { return static_cast<double>(value) / 100.0; }
+inline double centi_to_double(centi value) {
+  return static_cast<double>(value) / 100.0;
+}
 
 }  // namespace readiness
 

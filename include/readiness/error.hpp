@@ -23,8 +23,8 @@ enum class errc : int {
   cancelled = 10,        // a callback asked to stop
   out_of_memory = 11,
   internal = 12,
-  busy = 13,             // the workbook is locked by another writer
-  read_only = 14,        // the workbook cannot be written
+  busy = 13,       // the workbook is locked by another writer
+  read_only = 14,  // the workbook cannot be written
 };
 
 // Short static text for a code ("validation error").

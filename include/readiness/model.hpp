@@ -31,7 +31,9 @@ using extensions = std::vector<std::pair<std::string, std::string>>;
 // Calendar (SPEC §4)
 
 // Weekday bit masks; bit d stands for boost's day_of_week d (0 = Sunday … 6 = Saturday).
-constexpr std::uint8_t weekday_bit(int day_of_week) { return std::uint8_t(1u << day_of_week); }
+constexpr std::uint8_t weekday_bit(int day_of_week) {
+  return std::uint8_t(1u << day_of_week);
+}
 constexpr std::uint8_t default_weekend = weekday_bit(0) | weekday_bit(6);
 
 struct calendar_spec {
@@ -226,7 +228,17 @@ struct estimate {
   extensions ext;
 };
 
-enum class effect_kind { met, conditions, count, resolve, level, value, evidence, sites, clear_veto };
+enum class effect_kind {
+  met,
+  conditions,
+  count,
+  resolve,
+  level,
+  value,
+  evidence,
+  sites,
+  clear_veto
+};
 
 struct effect {
   effect_kind kind = effect_kind::met;

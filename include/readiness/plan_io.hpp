@@ -12,9 +12,9 @@
 namespace readiness::io {
 
 struct read_options {
-  std::size_t max_errors = 100;             // stop collecting diagnostics after this many
-  std::size_t max_bytes = 64u << 20;        // larger documents are refused (errc::limit)
-  bool validate = true;                     // run readiness::validate after reading
+  std::size_t max_errors = 100;       // stop collecting diagnostics after this many
+  std::size_t max_bytes = 64u << 20;  // larger documents are refused (errc::limit)
+  bool validate = true;               // run readiness::validate after reading
 };
 
 // Parses and validates a whole plan document. On failure throws readiness::error with every

@@ -113,8 +113,7 @@ command_registration::command_registration(command cmd) {
 
 const std::vector<command>& all_commands() {
   auto& r = registry();
-  std::sort(r.begin(), r.end(),
-            [](const command& a, const command& b) { return a.name < b.name; });
+  std::sort(r.begin(), r.end(), [](const command& a, const command& b) { return a.name < b.name; });
   return r;
 }
 

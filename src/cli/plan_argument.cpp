@@ -27,7 +27,9 @@ plan load_plan_argument(const arguments& args, std::size_t index) {
   return p;
 }
 
-option_spec json_option() { return {"--json", false, "print the result document as JSON"}; }
+option_spec json_option() {
+  return {"--json", false, "print the result document as JSON"};
+}
 option_spec as_of_option_spec() {
   return {"--as-of", true, "status date (YYYY-MM-DD); a workbook is rebuilt as of that date"};
 }

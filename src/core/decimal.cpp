@@ -42,12 +42,24 @@ fraction make_fraction(std::int64_t num, std::int64_t den) {
   return f ? *f : fraction{0, 1};
 }
 
-bool operator==(fraction a, fraction b) { return compare(a, b) == 0; }
-bool operator!=(fraction a, fraction b) { return compare(a, b) != 0; }
-bool operator<(fraction a, fraction b) { return compare(a, b) < 0; }
-bool operator<=(fraction a, fraction b) { return compare(a, b) <= 0; }
-bool operator>(fraction a, fraction b) { return compare(a, b) > 0; }
-bool operator>=(fraction a, fraction b) { return compare(a, b) >= 0; }
+bool operator==(fraction a, fraction b) {
+  return compare(a, b) == 0;
+}
+bool operator!=(fraction a, fraction b) {
+  return compare(a, b) != 0;
+}
+bool operator<(fraction a, fraction b) {
+  return compare(a, b) < 0;
+}
+bool operator<=(fraction a, fraction b) {
+  return compare(a, b) <= 0;
+}
+bool operator>(fraction a, fraction b) {
+  return compare(a, b) > 0;
+}
+bool operator>=(fraction a, fraction b) {
+  return compare(a, b) >= 0;
+}
 
 std::optional<fraction> parse_fraction(std::string_view text) {
   std::size_t i = 0;
