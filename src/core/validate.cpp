@@ -2,8 +2,6 @@
 // (inspection, units, evidence, sites). The rubric, assessment and tasks have files of their own.
 #include "readiness/validate.hpp"
 
-#include <algorithm>
-
 #include "readiness/task_graph.hpp"
 
 #include "core/validate_parts.hpp"
@@ -180,12 +178,7 @@ std::vector<diagnostic> validation_warnings(const plan& p) {
 
 void require_valid(const plan& p) {
   auto found = validate(p);
-  if (found.empty()) return;
-  // A plan whose only fault is a cycle reports errc::cycle, as the schedule does.
-  bool only_cycles = std::all_of(found.begin(), found.end(), [](const diagnostic& d) {
-    return d.message.rfind("cycle", 0) == 0;
-  });
-  throw error(only_cycles ? errc::cycle : errc::validation, std::move(found));
+  if (!found.empty()) throw error(errc::validation, std::move(found));
 }
 
 }  // namespace readiness
