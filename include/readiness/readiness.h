@@ -21,6 +21,13 @@
  * enum value or a number out of range gives RDY_ERR_INVALID_ARGUMENT, never a crash. Input
  * strings are UTF-8, borrowed for the duration of the call only.
  *
+ * Destroyed handles. Using a handle after its destroy function is a bug in the host (undefined
+ * behaviour). Where it is detectable the library refuses it instead: each handle carries a magic
+ * number of its type, set when it is made and cleared when it is destroyed, so a handle of the
+ * wrong type, or a destroyed one whose memory still holds the cleared number, gives
+ * RDY_ERR_INVALID_ARGUMENT (accessors: their neutral value; destroy functions: nothing). Freed
+ * memory may be reused at any time, so this catches common mistakes, not all of them.
+ *
  * Ownership. Each rdy_X handle made by a function here is owned by the caller and released with
  * its rdy_X_destroy. Results (score, schedule, forecast, risk, batch) are self-contained: they
  * stay valid after the plan or options that made them are destroyed, so garbage-collected hosts

@@ -140,7 +140,7 @@ int rdy_batch_run_jsonl(const rdy_plan* rubric_plan, const char* text, size_t le
 }
 
 void rdy_batch_destroy(rdy_batch* batch) {
-  delete impl(batch);
+  retire(impl(batch));
 }
 
 int rdy_batch_to_jsonl(const rdy_batch* batch, char** out_text, size_t* out_len) {
@@ -192,14 +192,14 @@ int rdy_batch_to_jsonl(const rdy_batch* batch, char** out_text, size_t* out_len)
 }
 
 size_t rdy_batch_count(const rdy_batch* b) {
-  return b ? impl(b)->records.size() : 0;
+  return live(b) ? impl(b)->records.size() : 0;
 }
 size_t rdy_batch_failed_count(const rdy_batch* b) {
-  return b ? impl(b)->failed : 0;
+  return live(b) ? impl(b)->failed : 0;
 }
 
 static const batch_handle::record_row* record_at(const rdy_batch* b, size_t index) {
-  return b && index < impl(b)->records.size() ? &impl(b)->records[index] : nullptr;
+  return live(b) && index < impl(b)->records.size() ? &impl(b)->records[index] : nullptr;
 }
 
 const char* rdy_batch_record_id(const rdy_batch* b, size_t index) {

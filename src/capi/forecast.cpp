@@ -46,7 +46,7 @@ std::unique_ptr<forecast_handle> make_forecast(const plan& p,
 namespace {
 
 const readiness::capi::score_totals* totals_at(const rdy_forecast* f, int when) {
-  if (!f || (when != RDY_FORECAST_NOW && when != RDY_FORECAST_ON_DAY)) return nullptr;
+  if (!live(f) || (when != RDY_FORECAST_NOW && when != RDY_FORECAST_ON_DAY)) return nullptr;
   return &impl(f)->totals[static_cast<std::size_t>(when)];
 }
 
@@ -64,6 +64,7 @@ int rdy_plan_forecast(const rdy_plan* plan, const rdy_schedule_options* options,
   return guard("rdy_plan_forecast", [&] {
     require(plan, "rdy_plan_forecast", "plan");
     require(out, "rdy_plan_forecast", "out");
+    if (options) require(options, "rdy_plan_forecast", "options");
     *out =
         wrap(make_forecast(impl(plan)->value, options ? *impl(options) : schedule_options_handle())
                  .release());
@@ -71,7 +72,7 @@ int rdy_plan_forecast(const rdy_plan* plan, const rdy_schedule_options* options,
 }
 
 void rdy_forecast_destroy(rdy_forecast* forecast) {
-  delete impl(forecast);
+  retire(impl(forecast));
 }
 
 int rdy_forecast_to_json(const rdy_forecast* forecast, char** out_json, size_t* out_len) {
@@ -83,7 +84,7 @@ int rdy_forecast_to_json(const rdy_forecast* forecast, char** out_json, size_t* 
 }
 
 int32_t rdy_forecast_ready_by(const rdy_forecast* f) {
-  return f ? impl(f)->ready_by : RDY_NO_VALUE;
+  return live(f) ? impl(f)->ready_by : RDY_NO_VALUE;
 }
 
 int64_t rdy_forecast_points(const rdy_forecast* f, int when, int field) {
@@ -100,46 +101,46 @@ int rdy_forecast_qualified(const rdy_forecast* f, int when) {
 }
 
 size_t rdy_forecast_curve_count(const rdy_forecast* f) {
-  return f ? impl(f)->curve.size() : 0;
+  return live(f) ? impl(f)->curve.size() : 0;
 }
 int32_t rdy_forecast_curve_date(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &impl(f)->curve : nullptr, index);
+  auto* row = row_at(live(f) ? &impl(f)->curve : nullptr, index);
   return row ? row->date : RDY_NO_VALUE;
 }
 int64_t rdy_forecast_curve_points(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &impl(f)->curve : nullptr, index);
+  auto* row = row_at(live(f) ? &impl(f)->curve : nullptr, index);
   return row ? row->points : no_value;
 }
 
 size_t rdy_forecast_at_risk_count(const rdy_forecast* f) {
-  return f ? impl(f)->at_risk.size() : 0;
+  return live(f) ? impl(f)->at_risk.size() : 0;
 }
 const char* rdy_forecast_at_risk_task(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &impl(f)->at_risk : nullptr, index);
+  auto* row = row_at(live(f) ? &impl(f)->at_risk : nullptr, index);
   return row ? row->task.c_str() : nullptr;
 }
 const char* rdy_forecast_at_risk_item(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &impl(f)->at_risk : nullptr, index);
+  auto* row = row_at(live(f) ? &impl(f)->at_risk : nullptr, index);
   return row ? row->item.c_str() : nullptr;
 }
 const char* rdy_forecast_at_risk_unit(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &impl(f)->at_risk : nullptr, index);
+  auto* row = row_at(live(f) ? &impl(f)->at_risk : nullptr, index);
   return row ? row->unit.c_str() : nullptr;
 }
 int64_t rdy_forecast_at_risk_points(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &impl(f)->at_risk : nullptr, index);
+  auto* row = row_at(live(f) ? &impl(f)->at_risk : nullptr, index);
   return row ? row->points : no_value;
 }
 
 size_t rdy_forecast_uncovered_count(const rdy_forecast* f) {
-  return f ? impl(f)->uncovered.size() : 0;
+  return live(f) ? impl(f)->uncovered.size() : 0;
 }
 const char* rdy_forecast_uncovered_item(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &impl(f)->uncovered : nullptr, index);
+  auto* row = row_at(live(f) ? &impl(f)->uncovered : nullptr, index);
   return row ? row->item.c_str() : nullptr;
 }
 int64_t rdy_forecast_uncovered_lost(const rdy_forecast* f, size_t index) {
-  auto* row = row_at(f ? &impl(f)->uncovered : nullptr, index);
+  auto* row = row_at(live(f) ? &impl(f)->uncovered : nullptr, index);
   return row ? row->lost : no_value;
 }
 

@@ -38,6 +38,16 @@ void require(const T* pointer, const char* function, const char* name) {
   if (pointer == nullptr) invalid_argument(function, std::string(name) + " is NULL");
 }
 
+// A handle argument: NULL, or a handle whose magic number is not its type's (destroyed already,
+// or a handle of another type), is RDY_ERR_INVALID_ARGUMENT. (handles.hpp's require overloads.)
+inline void require_live(bool present, bool alive, const char* function, const char* name,
+                         const char* type) {
+  if (!present) invalid_argument(function, std::string(name) + " is NULL");
+  if (!alive)
+    invalid_argument(function, std::string(name) + " is not a live " + type +
+                                   " (destroyed already, or a handle of another type)");
+}
+
 // Text given as (pointer, length): NULL is allowed only with length 0.
 inline std::string_view text_argument(const char* text, std::size_t len, const char* function,
                                       const char* name) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "capi/guard.hpp"
 #include "readiness/model.hpp"
 #include "readiness/readiness.h"
 
@@ -50,12 +51,48 @@ namespace readiness::capi {
 // The C handle types stay incomplete everywhere (also in the library's debug information, which
 // libabigail compares): a handle points to one of these, reached through impl() and made by
 // wrap(). Their layout is private and may change freely within an ABI version.
+//
+// Each starts with a magic number of its type, set when it is made and cleared when it is
+// destroyed, so a handle of the wrong type, or one already destroyed whose memory still holds the
+// cleared number, is refused (RDY_ERR_INVALID_ARGUMENT) instead of read. This is a best effort:
+// reading a freed handle at all is undefined behaviour, and the allocator may reuse or overwrite
+// the memory, so it catches the common mistakes, not every one.
 
-struct plan_handle {
+template <std::uint32_t Tag>
+struct handle_base {
+  static constexpr std::uint32_t tag = Tag;
+  std::uint32_t magic = Tag;
+};
+
+constexpr std::uint32_t retired_magic = 0;
+
+// True for a non-NULL handle whose magic is its type's.
+template <typename H>
+bool is_live(const H* h) noexcept {
+  return h != nullptr && h->magic == H::tag;
+}
+
+// Clears the magic (a volatile store, so the compiler cannot drop it as a write to a dying object).
+template <typename H>
+void retire_magic(H* h) noexcept {
+  *static_cast<volatile std::uint32_t*>(&h->magic) = retired_magic;
+}
+
+// What a destroy function does: a live handle is retired and deleted; NULL, or a handle whose
+// magic is not its type's (destroyed already, or another type), is left alone.
+template <typename H>
+void retire(H* h) noexcept {
+  if (!is_live(h)) return;
+  retire_magic(h);
+  delete h;
+}
+
+struct plan_handle : handle_base<0x4e4c5052u> {  // "RPLN"
+  explicit plan_handle(readiness::plan p) : value(std::move(p)) {}
   readiness::plan value;
 };
 
-struct score_handle {
+struct score_handle : handle_base<0x4f435352u> {  // "RSCO"
   struct category_row {
     std::string id;
     std::int64_t points = 0, max = 0;
@@ -72,14 +109,14 @@ struct score_handle {
   std::function<std::string()> render;  // the readiness-score/1 document
 };
 
-struct schedule_options_handle {
+struct schedule_options_handle : handle_base<0x4f485352u> {  // "RSHO"
   std::int32_t status_date = RDY_NO_VALUE;
   bool levelling = false;
   std::int32_t warn_days = 3;
   double tolerance = 0.10;
 };
 
-struct schedule_handle {
+struct schedule_handle : handle_base<0x48435352u> {  // "RSCH"
   struct task_row {
     std::string id;
     std::array<std::int32_t, 5> dates{RDY_NO_VALUE, RDY_NO_VALUE, RDY_NO_VALUE, RDY_NO_VALUE,
@@ -95,7 +132,7 @@ struct schedule_handle {
   std::function<std::string()> render;  // the readiness-schedule/1 document
 };
 
-struct forecast_handle {
+struct forecast_handle : handle_base<0x43524652u> {  // "RFRC"
   struct curve_point {
     std::int32_t date = RDY_NO_VALUE;
     std::int64_t points = 0;
@@ -116,7 +153,7 @@ struct forecast_handle {
   std::function<std::string()> render;  // the readiness-forecast/1 document
 };
 
-struct risk_options_handle {
+struct risk_options_handle : handle_base<0x4f4b5352u> {  // "RSKO"
   std::optional<std::uint64_t> iterations;
   std::optional<std::uint64_t> seed;
   int threads = 0;
@@ -125,7 +162,7 @@ struct risk_options_handle {
   std::int32_t status_date = RDY_NO_VALUE;
 };
 
-struct risk_handle {
+struct risk_handle : handle_base<0x4b495252u> {  // "RRIK"
   struct task_row {
     std::string id;
     double p_on_time = 0, criticality = 0, sensitivity = 0;
@@ -138,7 +175,7 @@ struct risk_handle {
   std::function<std::string()> render;  // the readiness-risk/1 document
 };
 
-struct batch_handle {
+struct batch_handle : handle_base<0x48544252u> {  // "RBTH"
   struct record_row {
     std::string id;
     bool has_id = false;
@@ -224,6 +261,25 @@ inline const batch_handle* impl(const rdy_batch* h) {
 inline rdy_batch* wrap(batch_handle* h) {
   return reinterpret_cast<rdy_batch*>(h);
 }
+
+// live(h): a non-NULL handle of the right type, not destroyed (as far as its magic tells).
+// Accessors answer their neutral value for a handle that is not live.
+#define READINESS_CAPI_LIVE(type)                                              \
+  inline bool live(const type* h) noexcept {                                   \
+    return is_live(impl(h));                                                   \
+  }                                                                            \
+  inline void require(const type* h, const char* function, const char* name) { \
+    require_live(h != nullptr, is_live(impl(h)), function, name, #type);       \
+  }
+READINESS_CAPI_LIVE(rdy_plan)
+READINESS_CAPI_LIVE(rdy_score)
+READINESS_CAPI_LIVE(rdy_schedule_options)
+READINESS_CAPI_LIVE(rdy_schedule)
+READINESS_CAPI_LIVE(rdy_forecast)
+READINESS_CAPI_LIVE(rdy_risk_options)
+READINESS_CAPI_LIVE(rdy_risk)
+READINESS_CAPI_LIVE(rdy_batch)
+#undef READINESS_CAPI_LIVE
 
 }  // namespace readiness::capi
 

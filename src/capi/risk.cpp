@@ -66,7 +66,7 @@ int percentile_slot(int percentile) {
 }
 
 const risk_handle::task_row* task_at(const rdy_risk* r, size_t index) {
-  return r && index < impl(r)->tasks.size() ? &impl(r)->tasks[index] : nullptr;
+  return live(r) && index < impl(r)->tasks.size() ? &impl(r)->tasks[index] : nullptr;
 }
 
 }  // namespace
@@ -81,7 +81,7 @@ int rdy_risk_options_create(rdy_risk_options** out) {
 }
 
 void rdy_risk_options_destroy(rdy_risk_options* options) {
-  delete impl(options);
+  retire(impl(options));
 }
 
 int rdy_risk_options_set_iterations(rdy_risk_options* options, uint64_t iterations) {
@@ -130,13 +130,14 @@ int rdy_plan_simulate(const rdy_plan* plan, const rdy_risk_options* options, rdy
   return guard("rdy_plan_simulate", [&] {
     require(plan, "rdy_plan_simulate", "plan");
     require(out, "rdy_plan_simulate", "out");
+    if (options) require(options, "rdy_plan_simulate", "options");
     *out = wrap(
         make_risk(impl(plan)->value, options ? *impl(options) : risk_options_handle()).release());
   });
 }
 
 void rdy_risk_destroy(rdy_risk* risk) {
-  delete impl(risk);
+  retire(impl(risk));
 }
 
 int rdy_risk_to_json(const rdy_risk* risk, char** out_json, size_t* out_len) {
@@ -148,24 +149,24 @@ int rdy_risk_to_json(const rdy_risk* risk, char** out_json, size_t* out_len) {
 }
 
 uint64_t rdy_risk_iterations(const rdy_risk* r) {
-  return r ? impl(r)->iterations : 0;
+  return live(r) ? impl(r)->iterations : 0;
 }
 uint64_t rdy_risk_seed(const rdy_risk* r) {
-  return r ? impl(r)->seed : 0;
+  return live(r) ? impl(r)->seed : 0;
 }
 
 int32_t rdy_risk_finish(const rdy_risk* r, int percentile) {
   int slot = percentile_slot(percentile);
-  return r && slot >= 0 ? impl(r)->finish[static_cast<std::size_t>(slot)] : RDY_NO_VALUE;
+  return live(r) && slot >= 0 ? impl(r)->finish[static_cast<std::size_t>(slot)] : RDY_NO_VALUE;
 }
 
 double rdy_risk_score(const rdy_risk* r, int field) {
-  if (!r || field < RDY_RISK_MEAN || field > RDY_RISK_P_TARGET) return std::nan("");
+  if (!live(r) || field < RDY_RISK_MEAN || field > RDY_RISK_P_TARGET) return std::nan("");
   return impl(r)->score[static_cast<std::size_t>(field)];
 }
 
 size_t rdy_risk_task_count(const rdy_risk* r) {
-  return r ? impl(r)->tasks.size() : 0;
+  return live(r) ? impl(r)->tasks.size() : 0;
 }
 const char* rdy_risk_task_id(const rdy_risk* r, size_t index) {
   auto* row = task_at(r, index);

@@ -83,7 +83,7 @@ std::unique_ptr<schedule_handle> make_schedule(const plan& p,
 namespace {
 
 const schedule_handle::task_row* task_at(const rdy_schedule* s, size_t index) {
-  return s && index < impl(s)->tasks.size() ? &impl(s)->tasks[index] : nullptr;
+  return live(s) && index < impl(s)->tasks.size() ? &impl(s)->tasks[index] : nullptr;
 }
 
 bool valid_date_field(int field) {
@@ -102,7 +102,7 @@ int rdy_schedule_options_create(rdy_schedule_options** out) {
 }
 
 void rdy_schedule_options_destroy(rdy_schedule_options* options) {
-  delete impl(options);
+  retire(impl(options));
 }
 
 int rdy_schedule_options_set_status_date(rdy_schedule_options* options, int32_t days) {
@@ -145,6 +145,7 @@ int rdy_plan_schedule(const rdy_plan* plan, const rdy_schedule_options* options,
   return guard("rdy_plan_schedule", [&] {
     require(plan, "rdy_plan_schedule", "plan");
     require(out, "rdy_plan_schedule", "out");
+    if (options) require(options, "rdy_plan_schedule", "options");
     *out =
         wrap(make_schedule(impl(plan)->value, options ? *impl(options) : schedule_options_handle())
                  .release());
@@ -152,7 +153,7 @@ int rdy_plan_schedule(const rdy_plan* plan, const rdy_schedule_options* options,
 }
 
 void rdy_schedule_destroy(rdy_schedule* schedule) {
-  delete impl(schedule);
+  retire(impl(schedule));
 }
 
 int rdy_schedule_to_json(const rdy_schedule* schedule, char** out_json, size_t* out_len) {
@@ -164,20 +165,20 @@ int rdy_schedule_to_json(const rdy_schedule* schedule, char** out_json, size_t* 
 }
 
 int32_t rdy_schedule_as_of(const rdy_schedule* s) {
-  return s ? impl(s)->as_of : RDY_NO_VALUE;
+  return live(s) ? impl(s)->as_of : RDY_NO_VALUE;
 }
 int32_t rdy_schedule_ready_by(const rdy_schedule* s) {
-  return s ? impl(s)->ready_by : RDY_NO_VALUE;
+  return live(s) ? impl(s)->ready_by : RDY_NO_VALUE;
 }
 int32_t rdy_schedule_finish(const rdy_schedule* s) {
-  return s ? impl(s)->finish : RDY_NO_VALUE;
+  return live(s) ? impl(s)->finish : RDY_NO_VALUE;
 }
 int rdy_schedule_provisional(const rdy_schedule* s) {
-  return s ? impl(s)->provisional : -1;
+  return live(s) ? impl(s)->provisional : -1;
 }
 
 size_t rdy_schedule_task_count(const rdy_schedule* s) {
-  return s ? impl(s)->tasks.size() : 0;
+  return live(s) ? impl(s)->tasks.size() : 0;
 }
 const char* rdy_schedule_task_id(const rdy_schedule* s, size_t index) {
   auto* row = task_at(s, index);
@@ -257,10 +258,10 @@ const char* rdy_light_string(int light) {
 }
 
 size_t rdy_schedule_driving_path_count(const rdy_schedule* s) {
-  return s ? impl(s)->driving_path.size() : 0;
+  return live(s) ? impl(s)->driving_path.size() : 0;
 }
 const char* rdy_schedule_driving_path_task(const rdy_schedule* s, size_t index) {
-  if (!s || index >= impl(s)->driving_path.size()) return nullptr;
+  if (!live(s) || index >= impl(s)->driving_path.size()) return nullptr;
   return impl(s)->driving_path[index].c_str();
 }
 

@@ -110,7 +110,7 @@ int rdy_plan_score(const rdy_plan* plan, rdy_score** out) {
 }
 
 void rdy_score_destroy(rdy_score* score) {
-  delete impl(score);
+  retire(impl(score));
 }
 
 int rdy_score_to_json(const rdy_score* score, char** out_json, size_t* out_len) {
@@ -122,43 +122,43 @@ int rdy_score_to_json(const rdy_score* score, char** out_json, size_t* out_len) 
 }
 
 int64_t rdy_score_points(const rdy_score* score, int field) {
-  return score ? totals_points(impl(score)->totals, field) : no_value;
+  return live(score) ? totals_points(impl(score)->totals, field) : no_value;
 }
 double rdy_score_points_double(const rdy_score* score, int field) {
   return centi_or_nan(rdy_score_points(score, field));
 }
 const char* rdy_score_grade(const rdy_score* score) {
-  return score ? impl(score)->totals.grade.c_str() : nullptr;
+  return live(score) ? impl(score)->totals.grade.c_str() : nullptr;
 }
 int rdy_score_qualified(const rdy_score* score) {
-  return score ? impl(score)->totals.qualified : -1;
+  return live(score) ? impl(score)->totals.qualified : -1;
 }
 int32_t rdy_score_as_of(const rdy_score* score) {
-  return score ? impl(score)->as_of : RDY_NO_VALUE;
+  return live(score) ? impl(score)->as_of : RDY_NO_VALUE;
 }
 
 size_t rdy_score_category_count(const rdy_score* score) {
-  return score ? impl(score)->categories.size() : 0;
+  return live(score) ? impl(score)->categories.size() : 0;
 }
 const char* rdy_score_category_id(const rdy_score* score, size_t index) {
-  if (!score || index >= impl(score)->categories.size()) return nullptr;
+  if (!live(score) || index >= impl(score)->categories.size()) return nullptr;
   return impl(score)->categories[index].id.c_str();
 }
 int64_t rdy_score_category_points(const rdy_score* score, size_t index) {
-  return at_or(score ? &impl(score)->categories : nullptr, index,
+  return at_or(live(score) ? &impl(score)->categories : nullptr, index,
                &score_handle::category_row::points, no_value);
 }
 int64_t rdy_score_category_max(const rdy_score* score, size_t index) {
-  return at_or(score ? &impl(score)->categories : nullptr, index, &score_handle::category_row::max,
-               no_value);
+  return at_or(live(score) ? &impl(score)->categories : nullptr, index,
+               &score_handle::category_row::max, no_value);
 }
 
 size_t rdy_score_item_count(const rdy_score* score) {
-  return score ? impl(score)->items.size() : 0;
+  return live(score) ? impl(score)->items.size() : 0;
 }
 
 static const score_handle::item_row* item_at(const rdy_score* score, size_t index) {
-  return score && index < impl(score)->items.size() ? &impl(score)->items[index] : nullptr;
+  return live(score) && index < impl(score)->items.size() ? &impl(score)->items[index] : nullptr;
 }
 
 const char* rdy_score_item_id(const rdy_score* score, size_t index) {

@@ -3,8 +3,8 @@
 // Each must answer with a status or its documented neutral value — never a crash. A symbol
 // without an abuse case here fails the test, so new functions get one.
 //
-// Destroyed or foreign handles cannot be detected: the handles carry no magic number, and a
-// freed handle is the caller's bug (as with free()). They are not exercised here.
+// Destroyed or foreign handles are exercised in tests/capi/handle_magic_test.cpp (the magic number
+// each handle carries); a really freed handle is the caller's bug (as with free()) and not used.
 #include <catch2/catch.hpp>
 
 #include <climits>
