@@ -416,14 +416,16 @@ typedef struct rdy_batch rdy_batch;
 typedef int (*rdy_record_fn)(uint64_t index, const char* result_json, size_t len, int status,
                              const char* error, void* user_data);
 
-/* Scores every record of len bytes of JSON Lines, streaming: memory stays flat whatever the
- * input size. threads: 0 = one per core. Returns RDY_OK when every record was handed to the
+/* Scores every record of len bytes of JSON Lines, streaming, through the library's batch
+ * pipeline (the one behind `readiness batch`): memory stays flat whatever the input size.
+ * threads: 0 = one per core. Returns RDY_OK when every record was handed to the
  * callback (bad records included: they are data, reported per record), RDY_ERR_CANCELLED when the
  * callback stopped it. */
 RDY_API int rdy_batch_score_jsonl(const rdy_plan* rubric_plan, const char* text, size_t len,
                                   int threads, rdy_record_fn callback, void* user_data);
 
-/* Scores every record and keeps the results in a batch handle (owned: rdy_batch_destroy). */
+/* Scores every record and keeps the results in a batch handle (owned: rdy_batch_destroy): the
+ * totals, and each good record's line, from which its document is made when asked for. */
 RDY_API int rdy_batch_run_jsonl(const rdy_plan* rubric_plan, const char* text, size_t len,
                                 int threads, rdy_batch** out);
 RDY_API void rdy_batch_destroy(rdy_batch* batch);
@@ -441,7 +443,9 @@ RDY_API const char* rdy_batch_record_id(const rdy_batch* batch, size_t index);
 RDY_API int rdy_batch_record_status(const rdy_batch* batch, size_t index);
 /* "" for a good record. */
 RDY_API const char* rdy_batch_record_error(const rdy_batch* batch, size_t index);
-/* The record's result document; NULL for a bad record. */
+/* The record's result document. It is made on the first call for the record (the batch keeps
+ * the record's line for it) and is then the same text until the batch is destroyed; NULL for a
+ * bad record, and if memory runs out making it. */
 RDY_API const char* rdy_batch_record_json(const rdy_batch* batch, size_t index);
 RDY_API int64_t rdy_batch_record_points(const rdy_batch* batch, size_t index, int field);
 RDY_API const char* rdy_batch_record_grade(const rdy_batch* batch, size_t index);

@@ -1,91 +1,140 @@
-// Batch scoring of JSON Lines: records are scored in chunks on worker threads and handed to the
-// caller in input order on the calling thread, so memory stays flat and callbacks never overlap.
+// Batch scoring of JSON Lines through the library's one batch pipeline (io::run_batch, the same
+// as `readiness batch`): it cuts the text into chunks, scores them on worker threads and hands the
+// results on in input order on the calling thread, so memory stays flat and callbacks never
+// overlap. This file adapts its sink to the C ABI: it pairs each result with its line (the sink
+// does not say which line a result came from), recovers a bad record's status code (the sink
+// passes only the message) and makes a good record's result document (the sink passes only the
+// totals) — see batch_record.hpp.
 #include <algorithm>
 #include <cstdio>
-#include <functional>
+#include <istream>
 #include <memory>
-#include <thread>
+#include <streambuf>
+#include <utility>
 #include <vector>
 
 #include "capi/batch_record.hpp"
 #include "capi/guard.hpp"
 #include "capi/handles.hpp"
+#include "io/batch.hpp"
 
 using namespace readiness::capi;
 
 namespace {
 
-constexpr std::size_t chunk_records = 2048;
+// The pipeline's name for the text; its messages read "line:N: reason".
+const std::string input_name = "line";
 
-struct line_ref {
-  std::string_view text;
-  std::uint64_t number;  // 1-based line number in the input
+// Reads borrowed text in place: the pipeline streams it without a copy of the whole input.
+class view_buffer : public std::streambuf {
+ public:
+  explicit view_buffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // never written: a get area only
+    setg(begin, begin, begin + text.size());
+  }
 };
 
-// Splits the next chunk of non-blank lines off text, starting at offset.
-std::vector<line_ref> next_chunk(std::string_view text, std::size_t& offset,
-                                 std::uint64_t& line_number) {
-  std::vector<line_ref> lines;
-  while (offset < text.size() && lines.size() < chunk_records) {
-    std::size_t end = text.find('\n', offset);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(offset, end - offset);
-    ++line_number;
-    offset = end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    lines.push_back({line, line_number});
-  }
-  return lines;
-}
+// The text's non-blank lines in order, cut exactly as the pipeline cuts them (on '\n', without a
+// trailing '\r', skipping lines of only spaces and tabs), so the k-th result is the k-th line.
+class line_cursor {
+ public:
+  explicit line_cursor(std::string_view text) : text_(text) {}
 
-record_result score_one(const record_scorer& scorer, const line_ref& line) {
-  record_result r;
-  std::string message;
-  std::string place = "line " + std::to_string(line.number);
-  auto body = [&] { r = scorer(line.text, place); };
-  int status = capture("rdy_batch", body, message);
-  if (status != RDY_OK) {
-    r = record_result{};
-    r.status = status;
-    r.error = message.compare(0, place.size(), place) == 0 ? message : place + ": " + message;
-  }
-  r.line = line.number;
-  return r;
-}
+  struct line {
+    std::string_view text;
+    std::uint64_t number = 0;  // 1-based
+  };
 
-unsigned worker_count(int threads) {
-  if (threads > 0) return static_cast<unsigned>(threads);
-  unsigned n = std::thread::hardware_concurrency();
-  return n == 0 ? 1 : n;
-}
-
-// Scores every record; deliver(result, index) runs on the calling thread in input order and
-// returns false to stop. Returns false when stopped.
-bool run_batch(const rdy_plan* rubric, std::string_view text, int threads,
-               const std::function<bool(record_result&, std::uint64_t)>& deliver) {
-  record_scorer scorer = make_record_scorer(impl(rubric)->value);
-  unsigned workers = worker_count(threads);
-  std::size_t offset = 0;
-  std::uint64_t line_number = 0, index = 0;
-  std::vector<record_result> results;
-  while (offset < text.size()) {
-    std::vector<line_ref> lines = next_chunk(text, offset, line_number);
-    results.assign(lines.size(), record_result{});
-    unsigned n = std::min<unsigned>(workers, static_cast<unsigned>(lines.size()));
-    if (n <= 1) {
-      for (std::size_t i = 0; i < lines.size(); ++i) results[i] = score_one(scorer, lines[i]);
-    } else {
-      std::vector<std::thread> pool;
-      for (unsigned w = 0; w < n; ++w)
-        pool.emplace_back([&, w] {
-          for (std::size_t i = w; i < lines.size(); i += n)
-            results[i] = score_one(scorer, lines[i]);
-        });
-      for (auto& t : pool) t.join();
+  line next() {
+    while (offset_ < text_.size()) {
+      std::size_t end = text_.find('\n', offset_);
+      if (end == std::string_view::npos) end = text_.size();
+      std::string_view l = text_.substr(offset_, end - offset_);
+      ++number_;
+      offset_ = end + 1;
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
+      return {l, number_};
     }
-    for (auto& r : results)
-      if (!deliver(r, index++)) return false;
+    throw readiness::error(readiness::errc::internal, "rdy_batch",
+                           "the batch pipeline handed on more records than the text has lines");
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  std::uint64_t number_ = 0;
+};
+
+std::string place_of(std::uint64_t line) {
+  return "line " + std::to_string(line);
+}
+
+// One record as the C ABI reports it.
+struct outcome {
+  std::uint64_t line = 0;
+  std::string_view text;  // the record's line
+  int status = RDY_OK;
+  std::string error;                              // "line N: reason" for a bad record
+  const std::string* id = nullptr;                // a good record's
+  const readiness::score_total* total = nullptr;  // a good record's
+};
+
+// A bad record: the pipeline refused the line with `message` ("line:N: reason"). Reading the line
+// again with the C ABI's place ("line N") gives its status code and the message in the ABI's form.
+void explain_bad(const readiness::capi::record_context& context, outcome& o,
+                 const std::string& message) {
+  std::string expected = input_name + ":" + std::to_string(o.line) + ":";
+  if (message.compare(0, expected.size(), expected) != 0)
+    throw readiness::error(readiness::errc::internal, "rdy_batch",
+                           "the batch pipeline refused \"" + message + "\" but line " +
+                               std::to_string(o.line) + " was expected");
+  std::string place = place_of(o.line);
+  std::string reason;
+  o.status = capture(
+      "rdy_batch", [&] { (void)record_document(context, o.text, place); }, reason);
+  if (o.status == RDY_OK) {  // the pipeline refused what reads well here: report its message
+    o.status = RDY_ERR_INTERNAL;
+    reason = message;
+  }
+  o.error = reason.compare(0, place.size(), place) == 0 ? reason : place + ": " + reason;
+}
+
+struct stop_batch {};  // thrown by a deliver callback to stop the pipeline
+
+// Runs every record of text through the pipeline; deliver(outcome) runs on the calling thread in
+// input order and returns false to stop. Returns false when stopped.
+template <typename Deliver>
+bool run_batch(const readiness::plan& rubric, const record_context& context, std::string_view text,
+               int threads, Deliver&& deliver) {
+  view_buffer buffer(text);
+  std::istream in(&buffer);
+  std::vector<readiness::io::batch_input> inputs{{input_name, &in, text.size()}};
+  readiness::io::batch_options options;
+  options.threads = static_cast<unsigned>(threads);
+  line_cursor cursor(text);
+  readiness::io::batch_sink sink;
+  sink.record = [&](const std::string& id, const readiness::score_total& total) {
+    auto l = cursor.next();
+    outcome o;
+    o.line = l.number;
+    o.text = l.text;
+    o.id = &id;
+    o.total = &total;
+    if (!deliver(o)) throw stop_batch{};
+  };
+  sink.bad = [&](const std::string& message) {
+    auto l = cursor.next();
+    outcome o;
+    o.line = l.number;
+    o.text = l.text;
+    explain_bad(context, o, message);
+    if (!deliver(o)) throw stop_batch{};
+  };
+  try {
+    readiness::io::run_batch(rubric, inputs, readiness::io::batch_format::jsonl, options, sink);
+  } catch (const stop_batch&) {
+    return false;
   }
   return true;
 }
@@ -97,6 +146,59 @@ void check_batch_arguments(const rdy_plan* rubric, const char* text, size_t len,
   if (threads < 0 || threads > 256) invalid_argument(function, "threads must be 0 … 256");
 }
 
+void append_json_text(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+const batch_handle::record_row* record_at(const rdy_batch* b, size_t index) {
+  return live(b) && index < impl(b)->records.size() ? &impl(b)->records[index] : nullptr;
+}
+
+// A good record's document, made on first use; NULL for a bad record (or when it cannot be made:
+// out of memory).
+const std::string* document_at(const rdy_batch* b, size_t index) {
+  auto* r = record_at(b, index);
+  if (!r || r->status != RDY_OK) return nullptr;
+  auto& d = impl(b)->documents[index];
+  std::call_once(d.once, [&] {
+    std::string message;
+    int status = capture(
+        "rdy_batch_record_json",
+        [&] { d.text = record_document(*impl(b)->context, r->source, place_of(r->line)); },
+        message);
+    d.made = status == RDY_OK;
+  });
+  return d.made ? &d.text : nullptr;
+}
+
 }  // namespace
 
 extern "C" {
@@ -106,18 +208,27 @@ int rdy_batch_score_jsonl(const rdy_plan* rubric_plan, const char* text, size_t 
   return guard("rdy_batch_score_jsonl", [&] {
     check_batch_arguments(rubric_plan, text, len, threads, "rdy_batch_score_jsonl");
     require(reinterpret_cast<const void*>(callback), "rdy_batch_score_jsonl", "callback");
-    std::uint64_t stopped_at = 0;
-    bool finished = run_batch(rubric_plan, std::string_view(text ? text : "", len), threads,
-                              [&](record_result& r, std::uint64_t index) {
-                                bool ok = r.status == RDY_OK;
-                                int stop = callback(index, ok ? r.json.c_str() : nullptr,
-                                                    ok ? r.json.size() : 0, r.status,
-                                                    r.error.c_str(), user_data);
-                                stopped_at = index;
-                                return stop == 0;
-                              });
+    const readiness::plan& rubric = impl(rubric_plan)->value;
+    auto context = make_record_context(rubric);
+    std::uint64_t index = 0;
+    std::string document;
+    bool finished = run_batch(
+        rubric, *context, std::string_view(text ? text : "", len), threads, [&](outcome& o) {
+          if (o.status == RDY_OK) {
+            std::string message;
+            o.status = capture(
+                "rdy_batch_score_jsonl",
+                [&] { document = record_document(*context, o.text, place_of(o.line)); }, message);
+            if (o.status != RDY_OK) o.error = message;
+          }
+          bool ok = o.status == RDY_OK;
+          int stop = callback(index, ok ? document.c_str() : nullptr, ok ? document.size() : 0,
+                              o.status, o.error.c_str(), user_data);
+          ++index;
+          return stop == 0;
+        });
     if (!finished)
-      throw readiness::error(readiness::errc::cancelled, "record " + std::to_string(stopped_at),
+      throw readiness::error(readiness::errc::cancelled, "record " + std::to_string(index - 1),
                              "the callback stopped the batch");
   });
 }
@@ -127,14 +238,28 @@ int rdy_batch_run_jsonl(const rdy_plan* rubric_plan, const char* text, size_t le
   return guard("rdy_batch_run_jsonl", [&] {
     check_batch_arguments(rubric_plan, text, len, threads, "rdy_batch_run_jsonl");
     require(out, "rdy_batch_run_jsonl", "out");
+    const readiness::plan& rubric = impl(rubric_plan)->value;
     auto batch = std::make_unique<batch_handle>();
-    run_batch(rubric_plan, std::string_view(text ? text : "", len), threads,
-              [&](record_result& r, std::uint64_t) {
-                if (r.status != RDY_OK) ++batch->failed;
-                batch->records.push_back({std::move(r.id), r.has_id, r.status, r.line,
-                                          std::move(r.error), std::move(r.json), r.totals});
+    batch->context = make_record_context(rubric);
+    run_batch(rubric, *batch->context, std::string_view(text ? text : "", len), threads,
+              [&](outcome& o) {
+                batch_handle::record_row row;
+                row.status = o.status;
+                row.line = o.line;
+                if (o.status == RDY_OK) {
+                  row.id = *o.id;
+                  row.has_id = true;
+                  row.source.assign(o.text);
+                  row.total = *o.total;
+                  row.totals = flatten_totals(*o.total);
+                } else {
+                  row.error = std::move(o.error);
+                  ++batch->failed;
+                }
+                batch->records.push_back(std::move(row));
                 return true;
               });
+    batch->documents = std::make_unique<batch_handle::document[]>(batch->records.size());
     *out = wrap(batch.release());
   });
 }
@@ -148,42 +273,18 @@ int rdy_batch_to_jsonl(const rdy_batch* batch, char** out_text, size_t* out_len)
     require(batch, "rdy_batch_to_jsonl", "batch");
     require(out_text, "rdy_batch_to_jsonl", "out_text");
     std::string text;
-    for (const auto& r : impl(batch)->records) {
+    const auto& records = impl(batch)->records;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      const auto& r = records[i];
       if (r.status == RDY_OK) {
-        text += r.json;
+        const std::string* document = document_at(batch, i);
+        if (!document) throw std::bad_alloc();
+        text += *document;
       } else {
         text += "{\"line\":" + std::to_string(r.line) + ",\"status\":" + std::to_string(r.status) +
                 ",\"error\":";
-        std::string message = r.error.substr(r.error.find(": ") + 2);  // after "line N: "
-        text += '"';
-        for (char c : message) {
-          switch (c) {
-            case '"':
-              text += "\\\"";
-              break;
-            case '\\':
-              text += "\\\\";
-              break;
-            case '\n':
-              text += "\\n";
-              break;
-            case '\r':
-              text += "\\r";
-              break;
-            case '\t':
-              text += "\\t";
-              break;
-            default:
-              if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                text += buf;
-              } else {
-                text += c;
-              }
-          }
-        }
-        text += "\"}";
+        append_json_text(text, r.error.substr(r.error.find(": ") + 2));  // after "line N: "
+        text += '}';
       }
       text += '\n';
     }
@@ -196,10 +297,6 @@ size_t rdy_batch_count(const rdy_batch* b) {
 }
 size_t rdy_batch_failed_count(const rdy_batch* b) {
   return live(b) ? impl(b)->failed : 0;
-}
-
-static const batch_handle::record_row* record_at(const rdy_batch* b, size_t index) {
-  return live(b) && index < impl(b)->records.size() ? &impl(b)->records[index] : nullptr;
 }
 
 const char* rdy_batch_record_id(const rdy_batch* b, size_t index) {
@@ -215,8 +312,8 @@ const char* rdy_batch_record_error(const rdy_batch* b, size_t index) {
   return r ? r->error.c_str() : nullptr;
 }
 const char* rdy_batch_record_json(const rdy_batch* b, size_t index) {
-  auto* r = record_at(b, index);
-  return r && r->status == RDY_OK ? r->json.c_str() : nullptr;
+  const std::string* document = document_at(b, index);
+  return document ? document->c_str() : nullptr;
 }
 int64_t rdy_batch_record_points(const rdy_batch* b, size_t index, int field) {
   auto* r = record_at(b, index);

@@ -1,9 +1,10 @@
-// One batch record's outcome, and the scorer the scoring module makes for a batch.
+// What the C ABI's batch functions need besides the batch pipeline (io::run_batch): a record's
+// result document, {"id": …, "score": <readiness-score/1>}. The pipeline hands on totals only, so
+// the document is made here from the record's line, with the same rubric, evidence and target.
 #ifndef READINESS_CAPI_BATCH_RECORD_HPP
 #define READINESS_CAPI_BATCH_RECORD_HPP
 
-#include <cstdint>
-#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -11,22 +12,18 @@
 
 namespace readiness::capi {
 
-// One record's outcome.
-struct record_result {
-  std::string id;
-  bool has_id = false;
-  int status = RDY_OK;
-  std::uint64_t line = 0;
-  std::string error;  // "line N: reason" for a bad record
-  std::string json;   // {"id": …, "score": {…}} for a good one
-  score_totals totals;
-};
+// The scoring context of one batch (compiled rubric, evidence, target), shared by the batch
+// handle so documents can still be made after the plan is destroyed. Immutable.
+struct record_context;
+std::shared_ptr<const record_context> make_record_context(const plan& rubric_plan);
 
-// Scores one line of JSON Lines (a record) against the rubric of a plan; throws readiness::error
-// for a bad record. Made once per batch from the plan (defined with the scoring engine).
-// `place` ("line 3") starts every error message.
-using record_scorer = std::function<record_result(std::string_view line, const std::string& place)>;
-record_scorer make_record_scorer(const plan& rubric_plan);
+// The result document of one record (one line of JSON Lines). Throws readiness::error for a bad
+// record; `place` ("line 3") starts every error message.
+std::string record_document(const record_context& context, std::string_view line,
+                            const std::string& place);
+
+// The flat totals the accessors read (defined with the scoring engine).
+score_totals flatten_totals(const score_total& t);
 
 }  // namespace readiness::capi
 

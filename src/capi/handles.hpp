@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +18,7 @@
 #include "capi/guard.hpp"
 #include "readiness/model.hpp"
 #include "readiness/readiness.h"
+#include "readiness/scoring.hpp"
 
 namespace readiness::capi {
 
@@ -175,6 +178,8 @@ struct risk_handle : handle_base<0x4b495252u> {  // "RRIK"
   std::function<std::string()> render;  // the readiness-risk/1 document
 };
 
+struct record_context;  // what a batch needs to score a record again (batch_record.hpp)
+
 struct batch_handle : handle_base<0x48544252u> {  // "RBTH"
   struct record_row {
     std::string id;
@@ -182,11 +187,20 @@ struct batch_handle : handle_base<0x48544252u> {  // "RBTH"
     int status = RDY_OK;
     std::uint64_t line = 0;
     std::string error;
-    std::string json;  // the result document; empty for a bad record
+    std::string source;  // a good record's line: its document is made from it on first use
+    score_total total;   // the engine's totals
     score_totals totals;
+  };
+  // A good record's result document, made at most once, on first use (any thread).
+  struct document {
+    std::once_flag once;
+    std::string text;
+    bool made = false;
   };
   std::vector<record_row> records;
   std::size_t failed = 0;
+  std::shared_ptr<const record_context> context;
+  std::unique_ptr<document[]> documents;  // one per record
 };
 
 inline plan_handle* impl(rdy_plan* h) {
@@ -261,7 +275,6 @@ inline const batch_handle* impl(const rdy_batch* h) {
 inline rdy_batch* wrap(batch_handle* h) {
   return reinterpret_cast<rdy_batch*>(h);
 }
-
 // live(h): a non-NULL handle of the right type, not destroyed (as far as its magic tells).
 // Accessors answer their neutral value for a handle that is not live.
 #define READINESS_CAPI_LIVE(type)                                              \

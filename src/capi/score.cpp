@@ -58,34 +58,33 @@ std::unique_ptr<score_handle> make_score(const plan& p) {
   return out;
 }
 
-record_scorer make_record_scorer(const plan& rubric_plan) {
-  struct shared_state {
-    compiled_rubric rubric;
-    std::vector<evidence_entry> evidence;
-    std::optional<centi> target;
-    struct rubric source;
-  };
-  auto state = std::make_shared<const shared_state>(shared_state{
+struct record_context {
+  compiled_rubric rubric;
+  std::vector<evidence_entry> evidence;
+  std::optional<centi> target;
+  struct rubric source;
+};
+
+std::shared_ptr<const record_context> make_record_context(const plan& rubric_plan) {
+  return std::make_shared<const record_context>(record_context{
       compile_rubric(rubric_plan.rubric, rubric_plan.sites), rubric_plan.evidence,
       rubric_plan.inspection ? rubric_plan.inspection->target : std::nullopt, rubric_plan.rubric});
-  return [state](std::string_view line, const std::string& place) {
-    io::assessment_record record = io::parse_assessment_record(line, place);
-    const compiled_rubric& rubric =
-        record.sites ? compile_rubric(state->source, *record.sites) : state->rubric;
-    score_result result =
-        score(rubric, record.assessment, record.evidence ? *record.evidence : state->evidence,
-              state->target);
-    record_result out;
-    out.id = record.id;
-    out.has_id = true;
-    out.totals = flatten_totals(result.total);
-    out.json = "{\"id\":";
-    io::append_json_string(out.json, record.id);
-    out.json += ",\"score\":";
-    out.json += io::write_score_json(result, 0);
-    out.json += '}';
-    return out;
-  };
+}
+
+std::string record_document(const record_context& context, std::string_view line,
+                            const std::string& place) {
+  io::assessment_record record = io::parse_assessment_record(line, place);
+  const compiled_rubric& rubric =
+      record.sites ? compile_rubric(context.source, *record.sites) : context.rubric;
+  score_result result =
+      score(rubric, record.assessment, record.evidence ? *record.evidence : context.evidence,
+            context.target);
+  std::string out = "{\"id\":";
+  io::append_json_string(out, record.id);
+  out += ",\"score\":";
+  out += io::write_score_json(result, 0);
+  out += '}';
+  return out;
 }
 
 std::int64_t totals_points(const score_totals& t, int field) {

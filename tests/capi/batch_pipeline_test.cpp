@@ -1,0 +1,130 @@
+// Batch scoring through the library's batch pipeline (io::run_batch): every result paired with its
+// line, the same documents streamed and kept. Through the shared library only.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "readiness/readiness.h"
+
+namespace {
+
+std::string example_text() {
+  std::ifstream in(READINESS_EXAMPLE_PLAN, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct plan_holder {
+  rdy_plan* plan = nullptr;
+  plan_holder() {
+    std::string text = example_text();
+    REQUIRE(rdy_plan_load_json(text.data(), text.size(), &plan) == RDY_OK);
+  }
+  ~plan_holder() { rdy_plan_destroy(plan); }
+};
+
+struct batch_holder {
+  rdy_batch* batch = nullptr;
+  batch_holder(const rdy_plan* plan, const std::string& records, int threads) {
+    INFO(rdy_last_error_message());
+    REQUIRE(rdy_batch_run_jsonl(plan, records.data(), records.size(), threads, &batch) == RDY_OK);
+  }
+  ~batch_holder() { rdy_batch_destroy(batch); }
+};
+
+// ranked_records.jsonl: the example plan's assessment with every veto off and category 2 full
+// (so it is qualified), then varied — A (75.60), C and B2 tie (74.60), a bad line, D (70.60),
+// V (A with veto V1: disqualified, 75.60), and B2 again with another total (72.60).
+std::string ranked_records() {
+  std::ifstream in(READINESS_RANKED_RECORDS, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  REQUIRE(!s.str().empty());
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("batch results pair with their lines across chunks, threads, blank lines and CRLF",
+          "[capi][batch]") {
+  plan_holder h;
+  // About 600 KB: more than two of the pipeline's chunks, with a long record in the middle.
+  std::string records;
+  std::vector<std::string> ids;  // per line; "" for a blank line, "!" for a bad one
+  for (int i = 0; i < 6000; ++i) {
+    if (i % 997 == 0) {
+      records += "  \t\r\n";
+      ids.push_back("");
+    } else if (i % 1499 == 0) {
+      records += "{\"id\": \"broken-" + std::to_string(i) + "\", \"items\": [}\r\n";
+      ids.push_back("!");
+    } else {
+      std::string id = "r" + std::to_string(i);
+      std::string pad = i == 3001 ? std::string(300000, ' ') : std::string(40, ' ');
+      records += "{\"id\": \"" + id + "\"," + pad + "\"items\": {}}" + (i % 2 ? "\r\n" : "\n");
+      ids.push_back(id);
+    }
+  }
+  for (int threads : {1, 2, 4}) {
+    INFO("threads " << threads);
+    batch_holder b(h.plan, records, threads);
+    size_t k = 0;
+    for (size_t line = 0; line < ids.size(); ++line) {
+      if (ids[line].empty()) continue;
+      INFO("line " << line + 1);
+      REQUIRE(k < rdy_batch_count(b.batch));
+      if (ids[line] == "!") {
+        CHECK(rdy_batch_record_status(b.batch, k) == RDY_ERR_PARSE);
+        CHECK(std::string(rdy_batch_record_error(b.batch, k))
+                  .rfind("line " + std::to_string(line + 1) + ": ", 0) == 0);
+      } else {
+        REQUIRE(rdy_batch_record_status(b.batch, k) == RDY_OK);
+        CHECK(std::string(rdy_batch_record_id(b.batch, k)) == ids[line]);
+      }
+      ++k;
+    }
+    CHECK(k == rdy_batch_count(b.batch));
+    CHECK(rdy_batch_failed_count(b.batch) == 4);  // lines 1500, 2999, 4498, 5997
+  }
+}
+
+TEST_CASE("streamed records and kept records give the same documents", "[capi][batch]") {
+  plan_holder h;
+  batch_holder b(h.plan, ranked_records(), 2);
+  struct seen {
+    std::vector<std::string> documents;
+    std::vector<int> statuses;
+    std::vector<std::string> errors;
+  } s;
+  std::string records = ranked_records();
+  REQUIRE(rdy_batch_score_jsonl(
+              h.plan, records.data(), records.size(), 2,
+              [](uint64_t index, const char* json, size_t len, int status, const char* error,
+                 void* user) -> int {
+                auto* out = static_cast<seen*>(user);
+                REQUIRE(index == out->documents.size());
+                out->documents.emplace_back(json ? std::string(json, len) : std::string("NULL"));
+                out->statuses.push_back(status);
+                out->errors.emplace_back(error);
+                return 0;
+              },
+              &s) == RDY_OK);
+  REQUIRE(s.documents.size() == rdy_batch_count(b.batch));
+  for (size_t i = 0; i < s.documents.size(); ++i) {
+    INFO("record " << i);
+    CHECK(s.statuses[i] == rdy_batch_record_status(b.batch, i));
+    CHECK(s.errors[i] == rdy_batch_record_error(b.batch, i));
+    const char* kept = rdy_batch_record_json(b.batch, i);
+    CHECK(s.documents[i] == (kept ? kept : "NULL"));
+    if (kept) {
+      CHECK(std::string(kept).find("\"format\":\"readiness-score/1\"") != std::string::npos);
+      CHECK(rdy_batch_record_json(b.batch, i) == kept);  // made once, then the same text
+    }
+  }
+}
