@@ -29,9 +29,9 @@
  * memory may be reused at any time, so this catches common mistakes, not all of them.
  *
  * Ownership. Each rdy_X handle made by a function here is owned by the caller and released with
- * its rdy_X_destroy. Results (score, schedule, forecast, risk, batch) are self-contained: they
- * stay valid after the plan or options that made them are destroyed, so garbage-collected hosts
- * may free in any order. Strings are either
+ * its rdy_X_destroy. Results (score, schedule, forecast, risk, batch, ranking) are
+ * self-contained: they stay valid after the plan, options or batch that made them are destroyed,
+ * so garbage-collected hosts may free in any order. Strings are either
  *   - borrowed (const char*): valid until the handle they came from is destroyed; never free them;
  *   - owned (char** out): allocated by the library, released only with rdy_free.
  *
@@ -41,16 +41,17 @@
  * task, a date that does not apply) reads as RDY_NO_VALUE. No public structs, no bool (0/1 int).
  *
  * JSON. Every result is also available as its document of SPEC §10 (readiness-score/1,
- * readiness-schedule/1, readiness-forecast/1, readiness-risk/1), written by the same writer and
- * with the same indentation as the command line's --json output, as one owned UTF-8 string.
+ * readiness-schedule/1, readiness-forecast/1, readiness-risk/1, readiness-ranking/1), written by
+ * the same writer and with the same indentation as the command line's --json output, as one owned
+ * UTF-8 string.
  *
  * THREAD SAFETY. The library keeps no global mutable state except each thread's last error, and
  * needs no initialisation call. Different handles may be used from different threads at the same
  * time. One handle may be used from several threads at once only through read-only calls: every
  * function taking a const handle (rdy_plan_score, rdy_plan_schedule, rdy_plan_forecast,
- * rdy_plan_simulate, rdy_batch_*, all accessors and *_to_json) is read-only. Setters and destroy
- * functions need exclusive use of their handle. Callbacks are never called concurrently for one
- * call; a progress callback may run on a worker thread.
+ * rdy_plan_simulate, rdy_batch_*, rdy_ranking_*, all accessors and *_to_json) is read-only.
+ * Setters and destroy functions need exclusive use of their handle. Callbacks are never called
+ * concurrently for one call; a progress callback may run on a worker thread.
  */
 #ifndef READINESS_READINESS_H
 #define READINESS_READINESS_H
@@ -450,6 +451,49 @@ RDY_API const char* rdy_batch_record_json(const rdy_batch* batch, size_t index);
 RDY_API int64_t rdy_batch_record_points(const rdy_batch* batch, size_t index, int field);
 RDY_API const char* rdy_batch_record_grade(const rdy_batch* batch, size_t index);
 RDY_API int rdy_batch_record_qualified(const rdy_batch* batch, size_t index);
+
+/* ============================================================================================ */
+/* Ranking (SPEC §6): a batch's good records in rank order, with a quota                         */
+
+/* The ranking of a batch, as `readiness rank` makes it: qualified records first, then total
+ * (descending), then id; places 1, 2, 3, … in that order (records that tie keep their id order
+ * and distinct places). Bad records are left out. */
+typedef struct rdy_ranking rdy_ranking;
+
+/* Ranks the good records of a batch. quota (NUL-terminated; NULL or "" for none) is a count
+ * ("5": the first five are inside) or a share ("10%", "12.5%": floor(share x n) of the n ranked
+ * records, but at least 1 when n > 0 and the share is above 0); it never exceeds n.
+ * RDY_ERR_INVALID_ARGUMENT, naming the text, for any other quota (negative, over 100%, not a
+ * number, a fractional count). Result owned by the caller (rdy_ranking_destroy), valid after the
+ * batch is destroyed. */
+RDY_API int rdy_batch_rank(const rdy_batch* batch, const char* quota, rdy_ranking** out);
+RDY_API void rdy_ranking_destroy(rdy_ranking* ranking);
+
+/* The ranking document (readiness-ranking/1, as `readiness rank --json` writes it): "count",
+ * "quota" ("10%", 5 or null), "inside", and "records" in rank order, each {"place", "id",
+ * "inside", "total"}. Owned: rdy_free. out_len may be NULL. */
+RDY_API int rdy_ranking_to_json(const rdy_ranking* ranking, char** out_json, size_t* out_len);
+
+/* The number of ranked (good) records, and how many of them are inside the quota (0 without
+ * one). 0 for NULL. */
+RDY_API size_t rdy_ranking_count(const rdy_ranking* ranking);
+RDY_API size_t rdy_ranking_inside_count(const rdy_ranking* ranking);
+
+/* Ranked records by rank position (0 = first place). Out of range: NULL / RDY_NO_VALUE / -1 /
+ * SIZE_MAX. Strings borrowed until the ranking is destroyed. */
+/* The record's index in the batch (rdy_batch_record_*); SIZE_MAX out of range. */
+RDY_API size_t rdy_ranking_record_index(const rdy_ranking* ranking, size_t position);
+RDY_API const char* rdy_ranking_record_id(const rdy_ranking* ranking, size_t position);
+/* The place, 1-based (position + 1). */
+RDY_API int64_t rdy_ranking_record_place(const rdy_ranking* ranking, size_t position);
+/* 1 inside the quota, 0 outside (and for every record without a quota). */
+RDY_API int rdy_ranking_record_inside(const rdy_ranking* ranking, size_t position);
+RDY_API int64_t rdy_ranking_record_points(const rdy_ranking* ranking, size_t position, int field);
+
+/* The same by batch record index: the place of record `index` of the batch, RDY_NO_VALUE for a
+ * bad record or an index out of range; whether it is inside the quota, -1 likewise. */
+RDY_API int64_t rdy_ranking_place_of(const rdy_ranking* ranking, size_t index);
+RDY_API int rdy_ranking_inside_of(const rdy_ranking* ranking, size_t index);
 
 #ifdef __cplusplus
 }

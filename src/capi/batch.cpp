@@ -17,6 +17,8 @@
 #include "capi/guard.hpp"
 #include "capi/handles.hpp"
 #include "io/batch.hpp"
+#include "readiness/forecast_io.hpp"
+#include "readiness/rank.hpp"
 
 using namespace readiness::capi;
 
@@ -199,6 +201,58 @@ const std::string* document_at(const rdy_batch* b, size_t index) {
   return d.made ? &d.text : nullptr;
 }
 
+const ranking_handle* ranking_of(const rdy_ranking* r) {
+  return live(r) ? impl(r) : nullptr;
+}
+
+bool same_total(const readiness::score_total& a, const readiness::score_total& b) {
+  return a.base == b.base && a.bonus == b.bonus && a.penalty == b.penalty && a.total == b.total &&
+         a.max == b.max && a.grade == b.grade && a.qualified == b.qualified &&
+         a.vetoes_triggered == b.vetoes_triggered && a.gates_failed == b.gates_failed &&
+         a.target == b.target && a.gap == b.gap;
+}
+
+// Ranks with the engine's rank(), then finds each ranked record's batch index: the first unused
+// good record with the same id and totals (records equal in both are interchangeable).
+std::unique_ptr<ranking_handle> make_ranking(const batch_handle& batch,
+                                             const std::optional<readiness::quota>& q) {
+  std::vector<readiness::scored_record> scored;
+  std::vector<std::size_t> good;
+  for (std::size_t i = 0; i < batch.records.size(); ++i) {
+    const auto& r = batch.records[i];
+    if (r.status != RDY_OK) continue;
+    scored.push_back({r.id, r.total});
+    good.push_back(i);
+  }
+  auto out = std::make_unique<ranking_handle>();
+  out->value = readiness::rank(std::move(scored), q);
+  std::vector<std::size_t> by_id = good;  // good record indices, by id then input order
+  std::stable_sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) {
+    return batch.records[a].id < batch.records[b].id;
+  });
+  std::vector<bool> used(batch.records.size(), false);
+  out->place.assign(batch.records.size(), no_value);
+  for (const auto& ranked : out->value.records) {
+    auto first = std::lower_bound(
+        by_id.begin(), by_id.end(), ranked.id,
+        [&](std::size_t i, const std::string& id) { return batch.records[i].id < id; });
+    std::size_t found = batch.records.size();
+    for (auto it = first; it != by_id.end() && batch.records[*it].id == ranked.id; ++it)
+      if (!used[*it] && same_total(batch.records[*it].total, ranked.total)) {
+        found = *it;
+        break;
+      }
+    if (found == batch.records.size())
+      throw readiness::error(readiness::errc::internal, "rdy_batch_rank",
+                             "ranked record \"" + ranked.id + "\" not found in the batch");
+    used[found] = true;
+    out->index.push_back(found);
+    out->place[found] = ranked.place;
+    out->totals.push_back(batch.records[found].totals);
+  }
+  return out;
+}
+
 }  // namespace
 
 extern "C" {
@@ -327,6 +381,80 @@ const char* rdy_batch_record_grade(const rdy_batch* b, size_t index) {
 int rdy_batch_record_qualified(const rdy_batch* b, size_t index) {
   auto* r = record_at(b, index);
   return r && r->status == RDY_OK ? r->totals.qualified : -1;
+}
+
+int rdy_batch_rank(const rdy_batch* batch, const char* quota, rdy_ranking** out) {
+  return guard("rdy_batch_rank", [&] {
+    require(batch, "rdy_batch_rank", "batch");
+    require(out, "rdy_batch_rank", "out");
+    std::optional<readiness::quota> q;
+    if (quota != nullptr && *quota != '\0') {
+      try {
+        q = readiness::parse_quota(quota);
+      } catch (const readiness::error& e) {
+        const auto& d = e.diagnostics();
+        invalid_argument("rdy_batch_rank",
+                         "quota " + (d.empty() ? std::string(e.what()) : d.front().message));
+      }
+    }
+    *out = wrap(make_ranking(*impl(batch), q).release());
+  });
+}
+
+void rdy_ranking_destroy(rdy_ranking* ranking) {
+  retire(impl(ranking));
+}
+
+int rdy_ranking_to_json(const rdy_ranking* ranking, char** out_json, size_t* out_len) {
+  return guard("rdy_ranking_to_json", [&] {
+    require(ranking, "rdy_ranking_to_json", "ranking");
+    require(out_json, "rdy_ranking_to_json", "out_json");
+    give_string(readiness::io::write_ranking_json(impl(ranking)->value, 2), out_json, out_len);
+  });
+}
+
+size_t rdy_ranking_count(const rdy_ranking* ranking) {
+  auto* r = ranking_of(ranking);
+  return r ? r->value.records.size() : 0;
+}
+size_t rdy_ranking_inside_count(const rdy_ranking* ranking) {
+  auto* r = ranking_of(ranking);
+  return r ? static_cast<size_t>(r->value.inside) : 0;
+}
+
+static const readiness::ranked_record* ranked_at(const rdy_ranking* ranking, size_t position) {
+  auto* r = ranking_of(ranking);
+  return r && position < r->value.records.size() ? &r->value.records[position] : nullptr;
+}
+
+size_t rdy_ranking_record_index(const rdy_ranking* ranking, size_t position) {
+  return ranked_at(ranking, position) ? impl(ranking)->index[position] : SIZE_MAX;
+}
+const char* rdy_ranking_record_id(const rdy_ranking* ranking, size_t position) {
+  auto* r = ranked_at(ranking, position);
+  return r ? r->id.c_str() : nullptr;
+}
+int64_t rdy_ranking_record_place(const rdy_ranking* ranking, size_t position) {
+  auto* r = ranked_at(ranking, position);
+  return r ? r->place : no_value;
+}
+int rdy_ranking_record_inside(const rdy_ranking* ranking, size_t position) {
+  auto* r = ranked_at(ranking, position);
+  return r ? (r->inside ? 1 : 0) : -1;
+}
+int64_t rdy_ranking_record_points(const rdy_ranking* ranking, size_t position, int field) {
+  if (!ranked_at(ranking, position) || field < 0 || field >= points_field_count) return no_value;
+  return impl(ranking)->totals[position].points[static_cast<std::size_t>(field)];
+}
+
+int64_t rdy_ranking_place_of(const rdy_ranking* ranking, size_t index) {
+  auto* r = ranking_of(ranking);
+  return r && index < r->place.size() ? r->place[index] : no_value;
+}
+int rdy_ranking_inside_of(const rdy_ranking* ranking, size_t index) {
+  auto* r = ranking_of(ranking);
+  if (!r || index >= r->place.size() || r->place[index] == no_value) return -1;
+  return r->place[index] <= r->value.inside ? 1 : 0;
 }
 
 }  // extern "C"

@@ -17,6 +17,7 @@
 
 #include "capi/guard.hpp"
 #include "readiness/model.hpp"
+#include "readiness/rank.hpp"
 #include "readiness/readiness.h"
 #include "readiness/scoring.hpp"
 
@@ -188,7 +189,7 @@ struct batch_handle : handle_base<0x48544252u> {  // "RBTH"
     std::uint64_t line = 0;
     std::string error;
     std::string source;  // a good record's line: its document is made from it on first use
-    score_total total;   // the engine's totals
+    score_total total;   // the engine's totals (ranking, JSON)
     score_totals totals;
   };
   // A good record's result document, made at most once, on first use (any thread).
@@ -201,6 +202,13 @@ struct batch_handle : handle_base<0x48544252u> {  // "RBTH"
   std::size_t failed = 0;
   std::shared_ptr<const record_context> context;
   std::unique_ptr<document[]> documents;  // one per record
+};
+
+struct ranking_handle : handle_base<0x4b4e5252u> {  // "RRNK"
+  readiness::ranking value;                         // rank order, as the engine ranked it
+  std::vector<std::size_t> index;                   // rank position → batch record index
+  std::vector<std::int64_t> place;   // batch record index → place; no_value for a bad record
+  std::vector<score_totals> totals;  // rank position → flat totals
 };
 
 inline plan_handle* impl(rdy_plan* h) {
@@ -275,6 +283,16 @@ inline const batch_handle* impl(const rdy_batch* h) {
 inline rdy_batch* wrap(batch_handle* h) {
   return reinterpret_cast<rdy_batch*>(h);
 }
+inline ranking_handle* impl(rdy_ranking* h) {
+  return reinterpret_cast<ranking_handle*>(h);
+}
+inline const ranking_handle* impl(const rdy_ranking* h) {
+  return reinterpret_cast<const ranking_handle*>(h);
+}
+inline rdy_ranking* wrap(ranking_handle* h) {
+  return reinterpret_cast<rdy_ranking*>(h);
+}
+
 // live(h): a non-NULL handle of the right type, not destroyed (as far as its magic tells).
 // Accessors answer their neutral value for a handle that is not live.
 #define READINESS_CAPI_LIVE(type)                                              \
@@ -292,6 +310,7 @@ READINESS_CAPI_LIVE(rdy_forecast)
 READINESS_CAPI_LIVE(rdy_risk_options)
 READINESS_CAPI_LIVE(rdy_risk)
 READINESS_CAPI_LIVE(rdy_batch)
+READINESS_CAPI_LIVE(rdy_ranking)
 #undef READINESS_CAPI_LIVE
 
 }  // namespace readiness::capi

@@ -298,6 +298,30 @@ static int on_record(uint64_t index, const char* json, size_t len, int status, c
   return 0;
 }
 
+static void test_ranking(const rdy_batch* batch) {
+  rdy_ranking* ranking = NULL;
+  char* json = NULL;
+  size_t len = 0, k;
+  CHECK(rdy_batch_rank(batch, "50%", &ranking) == RDY_OK);
+  CHECK(rdy_ranking_count(ranking) == 2);
+  CHECK(rdy_ranking_inside_count(ranking) == 1);
+  for (k = 0; k < rdy_ranking_count(ranking); ++k) {
+    size_t index = rdy_ranking_record_index(ranking, k);
+    CHECK(rdy_ranking_record_place(ranking, k) == (int64_t)k + 1);
+    CHECK(rdy_ranking_record_inside(ranking, k) == (k == 0));
+    CHECK(rdy_ranking_place_of(ranking, index) == (int64_t)k + 1);
+    CHECK(rdy_ranking_inside_of(ranking, index) == (k == 0));
+    CHECK(strcmp(rdy_ranking_record_id(ranking, k), rdy_batch_record_id(batch, index)) == 0);
+    CHECK(rdy_ranking_record_points(ranking, k, RDY_POINTS_TOTAL) ==
+          rdy_batch_record_points(batch, index, RDY_POINTS_TOTAL));
+  }
+  CHECK(rdy_ranking_place_of(ranking, 1) == RDY_NO_VALUE); /* the bad record */
+  CHECK(rdy_ranking_to_json(ranking, &json, &len) == RDY_OK);
+  check_json(json, len, "readiness-ranking/1");
+  rdy_ranking_destroy(ranking);
+  CHECK(rdy_batch_rank(batch, "half", &ranking) == RDY_ERR_INVALID_ARGUMENT);
+}
+
 static void test_batch(const rdy_plan* plan) {
   static const char records[] =
       "{\"id\": \"A\", \"as_of\": \"2026-07-30\", \"items\": {}}\n"
@@ -326,6 +350,7 @@ static void test_batch(const rdy_plan* plan) {
   CHECK(rdy_batch_to_jsonl(batch, &text, &len) == RDY_OK);
   CHECK(text && strlen(text) == len);
   rdy_free(text);
+  test_ranking(batch);
   rdy_batch_destroy(batch);
 }
 

@@ -87,6 +87,9 @@ TEST_CASE("accessors answer their neutral value for a handle whose magic was cle
   char* text = nullptr;
   CHECK(rdy_batch_to_jsonl(h, &text, nullptr) == RDY_ERR_INVALID_ARGUMENT);
   CHECK(names_a_dead_handle("rdy_batch"));
+  rdy_ranking* ranking = nullptr;
+  CHECK(rdy_batch_rank(h, nullptr, &ranking) == RDY_ERR_INVALID_ARGUMENT);
+  CHECK(ranking == nullptr);
 }
 
 TEST_CASE("a handle of another type is refused", "[capi][magic]") {

@@ -55,6 +55,10 @@ class rdy_batch(_Opaque):
     pass
 
 
+class rdy_ranking(_Opaque):
+    pass
+
+
 PlanPtr = POINTER(rdy_plan)
 ScorePtr = POINTER(rdy_score)
 ScheduleOptionsPtr = POINTER(rdy_schedule_options)
@@ -63,6 +67,7 @@ ForecastPtr = POINTER(rdy_forecast)
 RiskOptionsPtr = POINTER(rdy_risk_options)
 RiskPtr = POINTER(rdy_risk)
 BatchPtr = POINTER(rdy_batch)
+RankingPtr = POINTER(rdy_ranking)
 
 PROGRESS_FN = CFUNCTYPE(c_int, c_uint64, c_uint64, c_void_p)
 RECORD_FN = CFUNCTYPE(c_int, c_uint64, POINTER(c_char), c_size_t, c_int, c_char_p, c_void_p)
@@ -184,6 +189,9 @@ _declare([
     ("rdy_batch_score_jsonl", c_int, [PlanPtr, c_char_p, c_size_t, c_int, RECORD_FN, c_void_p]),
     ("rdy_batch_run_jsonl", c_int, [PlanPtr, c_char_p, c_size_t, c_int, POINTER(BatchPtr)]),
     ("rdy_batch_to_jsonl", c_int, [BatchPtr, _OUT_STR, _OUT_LEN]),
+    # ranking
+    ("rdy_batch_rank", c_int, [BatchPtr, c_char_p, POINTER(RankingPtr)]),
+    ("rdy_ranking_to_json", c_int, [RankingPtr, _OUT_STR, _OUT_LEN]),
 ], errcheck=_raise_last_error)
 
 # -- destroy functions (accept NULL, never fail) -----------------------------------------------
@@ -196,6 +204,7 @@ _declare([
     ("rdy_risk_options_destroy", None, [RiskOptionsPtr]),
     ("rdy_risk_destroy", None, [RiskPtr]),
     ("rdy_batch_destroy", None, [BatchPtr]),
+    ("rdy_ranking_destroy", None, [RankingPtr]),
 ])
 
 # -- accessors (never fail, never touch the last error) ----------------------------------------
@@ -281,6 +290,17 @@ _declare([
     ("rdy_batch_record_points", c_int64, [BatchPtr, c_size_t, c_int]),
     ("rdy_batch_record_grade", c_char_p, [BatchPtr, c_size_t]),
     ("rdy_batch_record_qualified", c_int, [BatchPtr, c_size_t]),
+])
+_declare([
+    ("rdy_ranking_count", c_size_t, [RankingPtr]),
+    ("rdy_ranking_inside_count", c_size_t, [RankingPtr]),
+    ("rdy_ranking_record_index", c_size_t, [RankingPtr, c_size_t]),
+    ("rdy_ranking_record_id", c_char_p, [RankingPtr, c_size_t]),
+    ("rdy_ranking_record_place", c_int64, [RankingPtr, c_size_t]),
+    ("rdy_ranking_record_inside", c_int, [RankingPtr, c_size_t]),
+    ("rdy_ranking_record_points", c_int64, [RankingPtr, c_size_t, c_int]),
+    ("rdy_ranking_place_of", c_int64, [RankingPtr, c_size_t]),
+    ("rdy_ranking_inside_of", c_int, [RankingPtr, c_size_t]),
 ])
 
 

@@ -52,6 +52,7 @@ struct fixture {
   rdy_forecast* forecast = nullptr;
   rdy_risk* risk = nullptr;
   rdy_batch* batch = nullptr;
+  rdy_ranking* ranking = nullptr;
   rdy_schedule_options* schedule_options = nullptr;
   rdy_risk_options* risk_options = nullptr;
 
@@ -68,8 +69,10 @@ struct fixture {
     REQUIRE(rdy_plan_simulate(plan, risk_options, &risk) == RDY_OK);
     const char records[] = "{\"id\": \"a\"}\n{\"id\": 5}\n";
     REQUIRE(rdy_batch_run_jsonl(plan, records, sizeof records - 1, 1, &batch) == RDY_OK);
+    REQUIRE(rdy_batch_rank(batch, "50%", &ranking) == RDY_OK);
   }
   ~fixture() {
+    rdy_ranking_destroy(ranking);
     rdy_batch_destroy(batch);
     rdy_risk_destroy(risk);
     rdy_forecast_destroy(forecast);
@@ -522,6 +525,63 @@ const std::map<std::string, abuse_case>& cases() {
        [](fixture& f) { CHECK(rdy_batch_record_grade(f.batch, huge_index) == nullptr); }},
       {"rdy_batch_record_qualified",
        [](fixture& f) { CHECK(rdy_batch_record_qualified(f.batch, huge_index) == -1); }},
+      {"rdy_batch_rank",
+       [](fixture& f) {
+         rdy_ranking* r = nullptr;
+         expect_invalid(rdy_batch_rank(nullptr, "5", &r));
+         expect_invalid(rdy_batch_rank(f.batch, "5", nullptr));
+         for (const char* quota :
+              {"-1", "101%", "1.5", "abc", "5%%", "\xff\xfe", "%", "99999999999999999999999"})
+           expect_invalid(rdy_batch_rank(f.batch, quota, &r));
+         CHECK(r == nullptr);
+         REQUIRE(rdy_batch_rank(f.batch, "9223372036854775807", &r) == RDY_OK);
+         CHECK(rdy_ranking_inside_count(r) == rdy_ranking_count(r));
+         rdy_ranking_destroy(r);
+       }},
+      {"rdy_ranking_destroy", [](fixture&) { rdy_ranking_destroy(nullptr); }},
+      {"rdy_ranking_to_json",
+       [](fixture& f) { abuse_to_json<rdy_ranking>(rdy_ranking_to_json, f.ranking); }},
+      {"rdy_ranking_count", [](fixture&) { CHECK(rdy_ranking_count(nullptr) == 0); }},
+      {"rdy_ranking_inside_count", [](fixture&) { CHECK(rdy_ranking_inside_count(nullptr) == 0); }},
+      {"rdy_ranking_record_index",
+       [](fixture& f) {
+         CHECK(rdy_ranking_record_index(nullptr, 0) == SIZE_MAX);
+         CHECK(rdy_ranking_record_index(f.ranking, huge_index) == SIZE_MAX);
+       }},
+      {"rdy_ranking_record_id",
+       [](fixture& f) {
+         CHECK(rdy_ranking_record_id(nullptr, 0) == nullptr);
+         CHECK(rdy_ranking_record_id(f.ranking, huge_index) == nullptr);
+       }},
+      {"rdy_ranking_record_place",
+       [](fixture& f) {
+         CHECK(rdy_ranking_record_place(nullptr, 0) == RDY_NO_VALUE);
+         CHECK(rdy_ranking_record_place(f.ranking, huge_index) == RDY_NO_VALUE);
+       }},
+      {"rdy_ranking_record_inside",
+       [](fixture& f) {
+         CHECK(rdy_ranking_record_inside(nullptr, 0) == -1);
+         CHECK(rdy_ranking_record_inside(f.ranking, huge_index) == -1);
+       }},
+      {"rdy_ranking_record_points",
+       [](fixture& f) {
+         CHECK(rdy_ranking_record_points(nullptr, 0, RDY_POINTS_TOTAL) == RDY_NO_VALUE);
+         CHECK(rdy_ranking_record_points(f.ranking, huge_index, RDY_POINTS_TOTAL) == RDY_NO_VALUE);
+         for (int field : bad_fields)
+           CHECK(rdy_ranking_record_points(f.ranking, 0, field) == RDY_NO_VALUE);
+       }},
+      {"rdy_ranking_place_of",
+       [](fixture& f) {
+         CHECK(rdy_ranking_place_of(nullptr, 0) == RDY_NO_VALUE);
+         CHECK(rdy_ranking_place_of(f.ranking, huge_index) == RDY_NO_VALUE);
+         CHECK(rdy_ranking_place_of(f.ranking, 1) == RDY_NO_VALUE);  // the bad record
+       }},
+      {"rdy_ranking_inside_of",
+       [](fixture& f) {
+         CHECK(rdy_ranking_inside_of(nullptr, 0) == -1);
+         CHECK(rdy_ranking_inside_of(f.ranking, huge_index) == -1);
+         CHECK(rdy_ranking_inside_of(f.ranking, 1) == -1);  // the bad record
+       }},
   };
   return all;
 }
