@@ -10,8 +10,8 @@ exact points (decimal.Decimal) and datetime.date values; .to_dict() gives the SP
 """
 
 from ._api import (AtRisk, BatchResult, CategoryScore, CurvePoint, Forecast, Gap, ItemScore,
-                   Plan, Risk, RiskTask, Schedule, ScheduledTask, Score, Totals, batch_score,
-                   date_from_days, date_to_days)
+                   Plan, RankedRecord, Ranking, Risk, RiskTask, Schedule, ScheduledTask, Score,
+                   Totals, batch_rank, batch_score, date_from_days, date_to_days)
 from ._ffi import ABI_VERSION
 from .errors import (BusyError, CancelledError, ClosedError, CycleError, Error, InternalError,
                      InvalidArgumentError, IoError, LimitError, NotFoundError, OutOfMemoryError,
@@ -24,7 +24,7 @@ __all__ = [
     "ABI_VERSION", "AtRisk", "BatchResult", "BusyError", "CancelledError", "CategoryScore",
     "ClosedError", "CurvePoint", "CycleError", "Error", "Forecast", "Gap", "InternalError",
     "InvalidArgumentError", "IoError", "ItemScore", "LimitError", "NotFoundError",
-    "OutOfMemoryError", "ParseError", "Plan", "ReadOnlyError", "Risk", "RiskTask", "Schedule",
-    "ScheduledTask", "Score", "StoreError", "Totals", "ValidationError", "VersionError",
-    "batch_score", "date_from_days", "date_to_days",
+    "OutOfMemoryError", "ParseError", "Plan", "RankedRecord", "Ranking", "ReadOnlyError", "Risk",
+    "RiskTask", "Schedule", "ScheduledTask", "Score", "StoreError", "Totals", "ValidationError",
+    "VersionError", "batch_rank", "batch_score", "date_from_days", "date_to_days",
 ]

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 
 from . import _ffi
-from .errors import ClosedError, Error, InvalidArgumentError
+from .errors import ClosedError, Error, InvalidArgumentError, OutOfMemoryError
 
 lib = _ffi.lib
 NO_VALUE = _ffi.NO_VALUE
@@ -287,21 +287,63 @@ class Risk:
 @dataclass(frozen=True)
 class BatchResult:
     """One batch record: `status` 0 and totals for a good record, the RDY_ERR_* code and
-    `error` ("line N: reason") for a bad one."""
+    `error` ("line N: reason") for a bad one. When the batch was ranked (batch_score with
+    rank=True or a quota), `place` is the record's place (1 = first) and `inside` whether it is
+    inside the quota; both are None for a bad record and for a batch that was not ranked."""
     index: int
     id: Optional[str]
     status: int
     error: str
     totals: Optional[Totals]
-    _document: Optional[bytes] = field(repr=False, compare=False)
+    _batch: Any = field(repr=False, compare=False)
+    place: Optional[int] = None
+    inside: Optional[bool] = None
 
     @property
     def ok(self) -> bool:
         return self.status == 0
 
+    def to_json(self) -> Optional[str]:
+        """{"id": …, "score": <readiness-score/1>} as text for a good record, None for a bad one.
+        The library makes the document on first use, from the record it kept."""
+        if not self.ok:
+            return None
+        pointer = lib.rdy_batch_record_json(self._batch._handle, self.index)
+        if not pointer:
+            raise OutOfMemoryError("the record's document could not be made")
+        return ctypes.string_at(pointer).decode("utf-8")
+
     def to_dict(self) -> Optional[Dict[str, Any]]:
         """{"id": …, "score": <readiness-score/1>} for a good record, None for a bad one."""
-        return None if self._document is None else json.loads(self._document)
+        text = self.to_json()
+        return None if text is None else json.loads(text)
+
+
+@dataclass(frozen=True)
+class RankedRecord:
+    """One record of a ranking: its place (1 = first), whether it is inside the quota, and its
+    index in the batch (the BatchResult.index of the same record)."""
+    place: int
+    id: str
+    inside: bool
+    index: int
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Good records ranked as `readiness rank` ranks them (qualified first, then total, then
+    id), with the quota applied (readiness-ranking/1)."""
+    quota: Optional[str]
+    inside: int  # how many records are inside the quota (0 without one)
+    records: List[RankedRecord]
+    _document: str = field(repr=False, compare=False)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return json.loads(self._document)
+
+    def to_json(self) -> str:
+        return self._document
 
 
 # ---------------------------------------------------------------------------------------------
@@ -544,31 +586,105 @@ def _jsonl(records) -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
-def batch_score(rubric_plan: Plan, records: Union[str, bytes, Iterable[Any]],
-                threads: int = 0) -> List[BatchResult]:
+class _Batch(_Handle):
+    """The library's batch result, kept while any BatchResult of it lives (documents are made
+    from it on first use)."""
+
+    _destroy = staticmethod(lib.rdy_batch_destroy)
+    _what = "batch"
+
+
+def _run_batch(rubric_plan: Plan, records, threads: int) -> _Batch:
+    text = _jsonl(records)
+    out = _ffi.BatchPtr()
+    lib.rdy_batch_run_jsonl(rubric_plan._handle, text, len(text), int(threads), ctypes.byref(out))
+    return _Batch(out)
+
+
+def _quota_text(quota: Union[None, int, str]) -> Optional[bytes]:
+    if quota is None:
+        return None
+    if isinstance(quota, bool) or not isinstance(quota, (int, str)):
+        raise InvalidArgumentError(
+            f"quota: expected a count (5) or a share as text ('10%'), got {quota!r}")
+    return str(quota).encode("utf-8")
+
+
+def _rank(batch: _Batch, quota, read):
+    out = _ffi.RankingPtr()
+    lib.rdy_batch_rank(batch._handle, _quota_text(quota), ctypes.byref(out))
+    try:
+        return read(out)
+    finally:
+        lib.rdy_ranking_destroy(out)
+
+
+def _batch_results(batch: _Batch, places=None) -> List[BatchResult]:
+    b = batch._handle
+    points, status_of, grade, qualified = (lib.rdy_batch_record_points, lib.rdy_batch_record_status,
+                                           lib.rdy_batch_record_grade,
+                                           lib.rdy_batch_record_qualified)
+    results = []
+    for i in range(lib.rdy_batch_count(b)):
+        status = status_of(b, i)
+        place = inside = None
+        if status == 0:
+            totals = _totals(lambda f: points(b, i, f), grade(b, i), qualified(b, i) == 1)
+            if places is not None:
+                place, inside = places[i]
+        else:
+            totals = None
+        results.append(BatchResult(i, _text(lib.rdy_batch_record_id(b, i)), status,
+                                   _text(lib.rdy_batch_record_error(b, i)), totals, batch, place,
+                                   inside))
+    return results
+
+
+def batch_score(rubric_plan: Plan, records: Union[str, bytes, Iterable[Any]], threads: int = 0,
+                rank: bool = False, quota: Union[None, int, str] = None) -> List[BatchResult]:
     """Scores many assessments against the rubric of `rubric_plan` in one call.
 
     `records` is JSON Lines text, or an iterable of records (dicts, or JSON text each): an
     assessment ("as_of", "items", "vetoes", "sites") with its own "id". Returns one BatchResult
-    per record in input order; a bad record is a result with its error, not an exception."""
-    text = _jsonl(records)
-    plan = rubric_plan._handle
-    batch = _ffi.BatchPtr()
-    lib.rdy_batch_run_jsonl(plan, text, len(text), int(threads), ctypes.byref(batch))
+    per record in input order; a bad record is a result with its error, not an exception.
+
+    With rank=True, or a quota (a count, 5 or "5", or a share, "10%"), each good result also
+    gets its `place` and whether it is `inside` the quota (see batch_rank for the rank order)."""
+    batch = _run_batch(rubric_plan, records, threads)
+    places = None
+    if rank or quota is not None:
+        def read(r):
+            return [(_int_or_none(lib.rdy_ranking_place_of(r, i)),
+                     lib.rdy_ranking_inside_of(r, i) == 1)
+                    for i in range(lib.rdy_batch_count(batch._handle))]
+        places = _rank(batch, quota, read)
+    return _batch_results(batch, places)
+
+
+def batch_rank(rubric_plan: Plan, records: Union[str, bytes, Iterable[Any]],
+               quota: Union[None, int, str] = None, threads: int = 0) -> Ranking:
+    """Scores many assessments and ranks the good ones as `readiness rank` does: qualified
+    first, then total (descending), then id. A quota is a count (5 or "5": the first five) or a
+    share ("10%": floor(share x n), at least 1); records inside it have `inside` True. Bad
+    records are left out (batch_score reports them)."""
+    batch = _run_batch(rubric_plan, records, threads)
+    b = batch._handle
+
+    def ranked_record(r, k):
+        index = lib.rdy_ranking_record_index(r, k)
+        totals = _totals(lambda f: lib.rdy_ranking_record_points(r, k, f),
+                         lib.rdy_batch_record_grade(b, index),
+                         lib.rdy_batch_record_qualified(b, index) == 1)
+        return RankedRecord(lib.rdy_ranking_record_place(r, k),
+                            _text(lib.rdy_ranking_record_id(r, k)),
+                            lib.rdy_ranking_record_inside(r, k) == 1, index, totals)
+
+    def read(r):
+        return Ranking(None if quota is None else str(quota), lib.rdy_ranking_inside_count(r),
+                       [ranked_record(r, k) for k in range(lib.rdy_ranking_count(r))],
+                       _ffi.take_string(lib.rdy_ranking_to_json, r))
+
     try:
-        results = []
-        points = lib.rdy_batch_record_points
-        for i in range(lib.rdy_batch_count(batch)):
-            status = lib.rdy_batch_record_status(batch, i)
-            if status == 0:
-                totals = _totals(lambda f: points(batch, i, f), lib.rdy_batch_record_grade(batch, i),
-                                 lib.rdy_batch_record_qualified(batch, i) == 1)
-                document = ctypes.string_at(lib.rdy_batch_record_json(batch, i))
-            else:
-                totals, document = None, None
-            results.append(BatchResult(i, _text(lib.rdy_batch_record_id(batch, i)), status,
-                                       _text(lib.rdy_batch_record_error(batch, i)), totals,
-                                       document))
-        return results
+        return _rank(batch, quota, read)
     finally:
-        lib.rdy_batch_destroy(batch)
+        batch.close()
