@@ -103,6 +103,8 @@ class schedule_engine {
 
   // Forward and backward passes, floats and critical flags.
   void run();
+  // As run(), without free floats (free_float() is then stale): what Monte Carlo needs.
+  void run_total_floats();
   // Serial schedule in priority order under unit capacities, then the backward pass.
   void run_levelled();
 

@@ -23,9 +23,16 @@ namespace readiness {
 
 enum class edge_kind : std::uint8_t { fs, ss, ff, sf, pass };
 
-struct graph_edge {
-  std::int32_t lag = 0;
-  edge_kind kind = edge_kind::fs;
+// One edge's type and lag in four bytes (lag × 8 + kind), so the edge array stays small.
+class graph_edge {
+ public:
+  graph_edge() = default;
+  graph_edge(std::int32_t lag, edge_kind kind) : bits_(lag * 8 + static_cast<std::int32_t>(kind)) {}
+  edge_kind kind() const { return static_cast<edge_kind>(bits_ & 7); }
+  std::int32_t lag() const { return (bits_ - (bits_ & 7)) / 8; }
+
+ private:
+  std::int32_t bits_ = 0;
 };
 
 // Links may not shift by more than this many working days (about 4,000 years).
@@ -43,10 +50,10 @@ class task_graph {
   // JSON pointer); errc::cycle naming the tasks on a cycle in order (`T03 → T07 → T03`).
   explicit task_graph(const plan& p);
 
-  std::size_t task_count() const { return ids_.size(); }
+  std::size_t task_count() const { return tasks_.size(); }
   std::size_t node_count() const { return node_task_.size(); }
 
-  const std::string& id(std::size_t task) const { return *ids_[task]; }
+  const std::string& id(std::size_t task) const { return tasks_[task]->id; }
   const task& model(std::size_t task) const { return *tasks_[task]; }
   std::size_t document_index(std::size_t task) const { return document_index_[task]; }
   std::uint32_t find(std::string_view id) const;  // none when absent
@@ -69,7 +76,6 @@ class task_graph {
   // find() for many ids at once, with the table and the ids prefetched a few steps ahead.
   void find_many(const std::string_view* ids, std::size_t count, std::uint32_t* out) const;
 
-  std::vector<const std::string*> ids_;
   std::vector<const task*> tasks_;
   std::vector<std::uint32_t> document_index_;
   std::vector<std::uint32_t> out_node_;

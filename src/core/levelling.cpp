@@ -90,11 +90,11 @@ void level(network& n, const std::vector<std::int32_t>& priority) {
     std::int32_t unit = n.unit_of[v];
     if (unit >= 0 && !(n.flags[v] & (node_virtual | node_done)) && n.duration[v] > 0) {
       auto& u = usage[static_cast<std::size_t>(unit)];
-      std::int32_t s = u.earliest(n.es[v], n.duration[v]);
-      if (s > n.es[v]) {
-        n.es[v] = s;
-        n.ef[v] = s + n.duration[v];
-        n.driver_start[v] = -1;  // held back by capacity, not by a link
+      std::int32_t s = u.earliest(n.times[v].es, n.duration[v]);
+      if (s > n.times[v].es) {
+        n.times[v].es = s;
+        n.times[v].ef = s + n.duration[v];
+        n.times[v].driver_start = -1;  // held back by capacity, not by a link
       }
       u.take(s, n.duration[v]);
     }

@@ -148,9 +148,7 @@ schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_
   n.deadline.assign(count, unbounded);
   n.actual_start.assign(count, never);
   n.flags.assign(count, 0);
-  for (auto* v : {&n.es, &n.ef, &n.ls, &n.lf, &n.free_start, &n.free_finish, &n.driver_start,
-                  &n.driver_finish})
-    v->assign(count, 0);
+  n.times.assign(count, detail::node_times{});
   std::optional<date> ready_by;
   if (p.inspection) {
     if (p.inspection->ready_by)
@@ -172,9 +170,15 @@ void schedule_engine::run() {
   detail::backward_pass(*net_);
 }
 
+void schedule_engine::run_total_floats() {
+  detail::forward_pass(*net_);
+  detail::backward_pass(*net_, false);
+}
+
 void schedule_engine::run_levelled() {
   run();
-  std::vector<std::int32_t> priority = net_->ls;
+  std::vector<std::int32_t> priority(net_->times.size());
+  for (std::size_t v = 0; v < priority.size(); ++v) priority[v] = net_->times[v].ls;
   detail::level(*net_, priority);
 }
 
@@ -183,22 +187,22 @@ void schedule_engine::set_remaining(std::size_t task, std::int32_t days) {
 }
 
 std::int32_t schedule_engine::early_start(std::size_t t) const {
-  return net_->es[t];
+  return net_->times[t].es;
 }
 std::int32_t schedule_engine::early_finish(std::size_t t) const {
-  return net_->ef[t];
+  return net_->times[t].ef;
 }
 std::int32_t schedule_engine::late_start(std::size_t t) const {
-  return net_->ls[t];
+  return net_->times[t].ls;
 }
 std::int32_t schedule_engine::late_finish(std::size_t t) const {
-  return net_->lf[t];
+  return net_->times[t].lf;
 }
 std::int32_t schedule_engine::total_float(std::size_t t) const {
-  return net_->lf[t] - net_->ef[t];
+  return net_->times[t].lf - net_->times[t].ef;
 }
 std::int32_t schedule_engine::free_float(std::size_t t) const {
-  return net_->free_start[t];
+  return net_->times[t].free_start;
 }
 bool schedule_engine::critical(std::size_t t) const {
   return !net_->is(static_cast<std::uint32_t>(t), detail::node_done) && total_float(t) <= 0;

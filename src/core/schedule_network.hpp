@@ -20,6 +20,17 @@ constexpr std::int32_t unbounded = std::numeric_limits<std::int32_t>::max() / 4;
 enum node_flag : std::uint8_t { node_virtual = 1, node_done = 2, node_started = 4 };
 enum side : std::uint8_t { start_side = 0, finish_side = 1 };
 
+// A node's results (instants in the node's calendar).
+struct alignas(32) node_times {  // two to a cache line, never split
+  std::int32_t es = 0, ef = 0, ls = 0, lf = 0;
+  // Leaf: free float. Virtual node: how far its start (free_start) or finish (free_finish) may
+  // move without moving any real task.
+  std::int32_t free_start = 0, free_finish = 0;
+  // What set a node's start (leaf; virtual: its start) and a virtual node's finish:
+  // (predecessor node << 1 | predecessor side), or -1 for its own bound.
+  std::int32_t driver_start = -1, driver_finish = -1;
+};
+
 struct network {
   const task_graph* graph = nullptr;
   std::vector<const working_calendar*> calendars;  // distinct calendars, [0] is the plan's
@@ -41,14 +52,8 @@ struct network {
   std::vector<std::int32_t> unit_of;
   std::vector<std::int64_t> capacity;
 
-  // Results per node (instants in the node's calendar).
-  std::vector<std::int32_t> es, ef, ls, lf;
-  // Leaf: free float. Virtual node: how far its start (free_start) or finish (free_finish) may
-  // move without moving any real task.
-  std::vector<std::int32_t> free_start, free_finish;
-  // What set a node's start (leaf; virtual: its start) and a virtual node's finish:
-  // (predecessor node << 1 | predecessor side), or -1 for its own bound.
-  std::vector<std::int32_t> driver_start, driver_finish;
+  // Results per node, one record each: a pass touches a neighbour's record in one cache line.
+  std::vector<node_times> times;
 
   const working_calendar& cal(std::uint32_t node) const { return *calendars[calendar[node]]; }
   bool is(std::uint32_t node, node_flag f) const { return (flags[node] & f) != 0; }
@@ -74,8 +79,9 @@ void settle(network& n, std::uint32_t v);
 void push_successors(network& n, std::uint32_t v);
 // Forward pass in topological order.
 void forward_pass(network& n);
-// Backward pass, free floats (needs the forward results).
-void backward_pass(network& n);
+// Backward pass (needs the forward results): late dates, and free floats when `free_floats`
+// (Monte Carlo needs only the total floats and skips them).
+void backward_pass(network& n, bool free_floats = true);
 // Serial schedule under unit capacities, in priority order of `priority` (least first, then node
 // index), replacing the early dates; then the backward pass.
 void level(network& n, const std::vector<std::int32_t>& priority);

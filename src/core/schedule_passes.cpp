@@ -24,19 +24,35 @@ std::int32_t saturate(std::int64_t x) {
   return static_cast<std::int32_t>(std::clamp<std::int64_t>(x, never, unbounded));
 }
 
-// The start instant a node shows its start-linked successors: where its work began.
-std::int32_t start_value(const network& n, node_id v) {
-  return n.is(v, node_started) ? n.actual_start[v] : n.es[v];
+// The passes walk the graph's edges in storage order (forward: ascending, backward: descending),
+// so the target of an edge this many places ahead is known long before its state is read; loading
+// it early overlaps the cache misses of a large network.
+constexpr std::uint32_t prefetch_distance = 16;
+
+void prefetch_target(const network& n, std::uint32_t edge) {
+  const auto& g = n.graph->graph();
+  if (edge >= num_edges(g)) return;
+  node_id t = target(task_graph::graph_type::edge_descriptor(0, edge), g);
+  __builtin_prefetch(&n.times[t]);
+  __builtin_prefetch(&n.flags[t]);
 }
 
-void push(network& n, node_id v, side from, node_id t, side to, std::int32_t value,
+// The start instant a node shows its start-linked successors: where its work began.
+std::int32_t start_value(const network& n, node_id v) {
+  return n.is(v, node_started) ? n.actual_start[v] : n.times[v].es;
+}
+
+// Inlined: called for every edge of every pass, millions of times in a simulation.
+#define READINESS_HOT inline __attribute__((always_inline))
+
+READINESS_HOT void push(network& n, node_id v, side from, node_id t, side to, std::int32_t value,
           std::int32_t lag) {
   if (!real(value)) return;
   if (n.mixed && n.calendar[v] != n.calendar[t])
     value = carry_forward(n.cal(v), from, n.cal(t), to, value);
   value += lag;
-  std::int32_t& slot = to == start_side ? n.es[t] : n.ef[t];
-  std::int32_t& driver = to == start_side ? n.driver_start[t] : n.driver_finish[t];
+  std::int32_t& slot = to == start_side ? n.times[t].es : n.times[t].ef;
+  std::int32_t& driver = to == start_side ? n.times[t].driver_start : n.times[t].driver_finish;
   std::int32_t code = static_cast<std::int32_t>(v << 1 | from);
   if (value > slot || (value == slot && (driver < 0 || (driver >> 1) > static_cast<int>(v)))) {
     slot = value;
@@ -45,7 +61,7 @@ void push(network& n, node_id v, side from, node_id t, side to, std::int32_t val
 }
 
 // The latest instant of side `from` of v that keeps `value` (side `to` of t, minus the lag).
-std::int32_t pull(const network& n, node_id v, side from, node_id t, side to, std::int32_t value,
+READINESS_HOT std::int32_t pull(const network& n, node_id v, side from, node_id t, side to, std::int32_t value,
                   std::int32_t lag) {
   if (!real(value)) return unbounded;
   std::int64_t y = static_cast<std::int64_t>(value) - lag;
@@ -73,12 +89,12 @@ std::int32_t carry_backward(const working_calendar& a, side s, const working_cal
 void start_forward(network& n) {
   std::size_t count = n.flags.size();
   for (std::size_t v = 0; v < count; ++v) {
-    n.driver_start[v] = n.driver_finish[v] = -1;
+    n.times[v].driver_start = n.times[v].driver_finish = -1;
     if (n.flags[v] & node_done) {
-      n.es[v] = n.actual_start[v];
-      n.ef[v] = n.lower[v];
+      n.times[v].es = n.actual_start[v];
+      n.times[v].ef = n.lower[v];
     } else {
-      n.es[v] = n.ef[v] = never;
+      n.times[v].es = n.times[v].ef = never;
     }
   }
 }
@@ -87,54 +103,46 @@ void settle(network& n, node_id v) {
   std::uint8_t f = n.flags[v];
   if (f & node_done) return;
   if (f & node_virtual) {
-    if (n.lower[v] > n.es[v]) {
-      n.es[v] = n.lower[v];
-      n.driver_start[v] = -1;
+    if (n.lower[v] > n.times[v].es) {
+      n.times[v].es = n.lower[v];
+      n.times[v].driver_start = -1;
     }
     return;
   }
   std::int32_t d = n.duration[v];
-  std::int32_t by_start = n.es[v], by_finish = real(n.ef[v]) ? n.ef[v] - d : never;
+  std::int32_t by_start = n.times[v].es,
+               by_finish = real(n.times[v].ef) ? n.times[v].ef - d : never;
   std::int32_t s = n.lower[v];
   std::int32_t driver = -1;
   if (by_start >= s && by_start >= by_finish && real(by_start)) {
     s = by_start;
-    driver = n.driver_start[v];
+    driver = n.times[v].driver_start;
   } else if (by_finish >= s && real(by_finish)) {
     s = by_finish;
-    driver = n.driver_finish[v];
+    driver = n.times[v].driver_finish;
   }
-  n.es[v] = s;
-  n.ef[v] = s + d;
-  n.driver_start[v] = driver;
+  n.times[v].es = s;
+  n.times[v].ef = s + d;
+  n.times[v].driver_start = driver;
 }
 
 void push_successors(network& n, node_id v) {
   const auto& g = n.graph->graph();
-  std::int32_t vs = start_value(n, v), vf = n.ef[v];
+  std::int32_t vs = start_value(n, v), vf = n.times[v].ef;
   auto range = out_edges(v, g);
   for (auto it = range.first; it != range.second; ++it) {
+    prefetch_target(n, (*it).idx + prefetch_distance);
     node_id t = target(*it, g);
     if (n.flags[t] & node_done) continue;
-    const graph_edge& e = g[*it];
-    switch (e.kind) {
-      case edge_kind::fs:
-        push(n, v, finish_side, t, start_side, vf, e.lag);
-        break;
-      case edge_kind::ss:
-        push(n, v, start_side, t, start_side, vs, e.lag);
-        break;
-      case edge_kind::ff:
-        push(n, v, finish_side, t, finish_side, vf, e.lag);
-        break;
-      case edge_kind::sf:
-        push(n, v, start_side, t, finish_side, vs, e.lag);
-        break;
-      case edge_kind::pass:
-        push(n, v, start_side, t, start_side, vs, 0);
-        push(n, v, finish_side, t, finish_side, vf, 0);
-        break;
+    const graph_edge e = g[*it];
+    edge_kind kind = e.kind();
+    if (kind == edge_kind::pass) {  // start to start and finish to finish
+      push(n, v, start_side, t, start_side, vs, 0);
+      push(n, v, finish_side, t, finish_side, vf, 0);
+      continue;
     }
+    side from = pred_side(kind);
+    push(n, v, from, t, succ_side(kind), from == start_side ? vs : vf, e.lag());
   }
 }
 
@@ -161,14 +169,14 @@ std::vector<std::int32_t> plan_finish(const network& n) {
   std::vector<std::int32_t> out(n.calendars.size(), never);
   if (!n.mixed) {
     for (std::size_t v = 0; v < n.flags.size(); ++v)
-      if (!(n.flags[v] & (node_virtual | node_done))) out[0] = std::max(out[0], n.ef[v]);
+      if (!(n.flags[v] & (node_virtual | node_done))) out[0] = std::max(out[0], n.times[v].ef);
     if (!real(out[0])) out[0] = n.day0[0];
     return out;
   }
   std::int64_t moment = std::numeric_limits<std::int64_t>::min();
   for (std::uint32_t v = 0; v < n.flags.size(); ++v)
     if (!(n.flags[v] & (node_virtual | node_done)))
-      moment = std::max<std::int64_t>(moment, n.cal(v).day_of(n.ef[v] - 1) + 1);
+      moment = std::max<std::int64_t>(moment, n.cal(v).day_of(n.times[v].ef - 1) + 1);
   for (std::size_t c = 0; c < n.calendars.size(); ++c)
     out[c] = moment == std::numeric_limits<std::int64_t>::min()
                  ? n.day0[c]
@@ -178,7 +186,7 @@ std::vector<std::int32_t> plan_finish(const network& n) {
 
 }  // namespace
 
-void backward_pass(network& n) {
+void backward_pass(network& n, bool free_floats) {
   const auto& g = n.graph->graph();
   const auto& order = n.graph->topological_order();
   std::vector<std::int32_t> fallback = plan_finish(n);
@@ -187,23 +195,23 @@ void backward_pass(network& n) {
     node_id v = n.index_order ? static_cast<node_id>(k) : order[k];
     std::uint8_t f = n.flags[v];
     if (f & node_done) {
-      n.ls[v] = n.es[v];
-      n.lf[v] = n.ef[v];
+      n.times[v].ls = n.times[v].es;
+      n.times[v].lf = n.times[v].ef;
       continue;
     }
     bool leaf = !(f & node_virtual), started = (f & node_started) != 0;
     std::int32_t own =
         leaf ? (n.deadline[v] < unbounded ? n.deadline[v] : fallback[n.calendar[v]]) : unbounded;
     std::int32_t lf_req = own, ls_req = unbounded;
-    std::int32_t vs = start_value(n, v), vf = n.ef[v];
+    std::int32_t vs = start_value(n, v), vf = n.times[v].ef;
     std::int64_t free_s = unbounded, free_f = unbounded;
     auto note_free = [&](side from, node_id t, side to, std::int32_t lag) {
-      std::int32_t value = to == start_side ? n.es[t] : n.ef[t];
+      std::int32_t value = to == start_side ? n.times[t].es : n.times[t].ef;
       std::int32_t room = pull(n, v, from, t, to, value, lag);
       if (room >= unbounded) return;
       std::int64_t slack = static_cast<std::int64_t>(room) - (from == start_side ? vs : vf);
       if (n.flags[t] & node_virtual) {
-        std::int32_t beyond = to == start_side ? n.free_start[t] : n.free_finish[t];
+        std::int32_t beyond = to == start_side ? n.times[t].free_start : n.times[t].free_finish;
         slack = beyond >= unbounded ? static_cast<std::int64_t>(unbounded) : slack + beyond;
       }
       std::int64_t& into = from == start_side ? free_s : free_f;
@@ -211,36 +219,40 @@ void backward_pass(network& n) {
     };
     auto range = out_edges(v, g);
     for (auto e = range.first; e != range.second; ++e) {
+      if ((*e).idx >= prefetch_distance) prefetch_target(n, (*e).idx - prefetch_distance);
       node_id t = target(*e, g);
       if (n.flags[t] & node_done) continue;
-      const graph_edge& edge = g[*e];
-      if (edge.kind == edge_kind::pass) {
-        ls_req = std::min(ls_req, n.ls[t]);
-        lf_req = std::min(lf_req, n.lf[t]);
-        note_free(start_side, t, start_side, 0);
-        note_free(finish_side, t, finish_side, 0);
+      const graph_edge edge = g[*e];
+      if (edge.kind() == edge_kind::pass) {
+        ls_req = std::min(ls_req, n.times[t].ls);
+        lf_req = std::min(lf_req, n.times[t].lf);
+        if (free_floats) {
+          note_free(start_side, t, start_side, 0);
+          note_free(finish_side, t, finish_side, 0);
+        }
         continue;
       }
-      side from = pred_side(edge.kind), to = succ_side(edge.kind);
-      std::int32_t bound = pull(n, v, from, t, to, to == start_side ? n.ls[t] : n.lf[t], edge.lag);
+      side from = pred_side(edge.kind()), to = succ_side(edge.kind());
+      std::int32_t bound =
+          pull(n, v, from, t, to, to == start_side ? n.times[t].ls : n.times[t].lf, edge.lag());
       (from == start_side ? ls_req : lf_req) =
           std::min(from == start_side ? ls_req : lf_req, bound);
-      note_free(from, t, to, edge.lag);
+      if (free_floats) note_free(from, t, to, edge.lag());
     }
     if (!leaf) {
-      n.ls[v] = ls_req;
-      n.lf[v] = lf_req;
-      n.free_start[v] = saturate(free_s);
-      n.free_finish[v] = saturate(free_f);
+      n.times[v].ls = ls_req;
+      n.times[v].lf = lf_req;
+      n.times[v].free_start = saturate(free_s);
+      n.times[v].free_finish = saturate(free_f);
       continue;
     }
     std::int32_t d = n.duration[v];
     if (!started && ls_req < unbounded) lf_req = std::min(lf_req, ls_req + d);
-    n.lf[v] = lf_req;
-    n.ls[v] = lf_req - d;
+    n.times[v].lf = lf_req;
+    n.times[v].ls = lf_req - d;
     std::int64_t ff = static_cast<std::int64_t>(own) - vf;
     if (!started) ff = std::min(ff, free_s);
-    n.free_start[v] = saturate(std::min(ff, free_f));
+    n.times[v].free_start = saturate(std::min(ff, free_f));
   }
 }
 

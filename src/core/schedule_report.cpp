@@ -35,25 +35,25 @@ scheduled_task leaf_result(const network& n, const plan& p, const task_graph& g,
   r.milestone = !r.done && n.duration[v] == 0;
   r.remaining = r.done ? 0 : n.duration[v];
   if (r.done) {
-    r.es = t.started ? *t.started : day_date(c, n.es[v]);
-    r.ef = t.finished ? *t.finished : day_date(c, std::max(n.ef[v] - 1, n.es[v]));
+    r.es = t.started ? *t.started : day_date(c, n.times[v].es);
+    r.ef = t.finished ? *t.finished : day_date(c, std::max(n.times[v].ef - 1, n.times[v].es));
     if (r.ef < r.es) r.es = r.ef;
     r.ls = r.es;
     r.lf = r.ef;
   } else if (r.milestone) {
-    r.es = r.ef = day_date(c, milestone_day(n.es[v], day0));
-    r.ls = r.lf = day_date(c, milestone_day(n.lf[v], day0));
+    r.es = r.ef = day_date(c, milestone_day(n.times[v].es, day0));
+    r.ls = r.lf = day_date(c, milestone_day(n.times[v].lf, day0));
   } else {
-    r.es = day_date(c, n.es[v]);
-    r.ef = day_date(c, n.ef[v] - 1);
-    r.ls = day_date(c, n.ls[v]);
-    r.lf = day_date(c, n.lf[v] - 1);
+    r.es = day_date(c, n.times[v].es);
+    r.ef = day_date(c, n.times[v].ef - 1);
+    r.ls = day_date(c, n.times[v].ls);
+    r.lf = day_date(c, n.times[v].lf - 1);
   }
   if (r.in_progress && t.started) r.es = *t.started;
   if (n.deadline[v] < detail::unbounded) r.deadline = day_date(c, n.deadline[v] - 1);
   if (!r.done) {
-    r.total_float = static_cast<std::int64_t>(n.lf[v]) - n.ef[v];
-    r.free_float = n.free_start[v];
+    r.total_float = static_cast<std::int64_t>(n.times[v].lf) - n.times[v].ef;
+    r.free_float = n.times[v].free_start;
     r.critical = *r.total_float <= 0;
   }
   light_inputs in;
@@ -99,17 +99,17 @@ std::vector<std::string> driving_path(const network& n, const task_graph& g) {
   for (node_id v = 0; v < g.task_count(); ++v) {
     if (n.flags[v] & (detail::node_virtual | detail::node_done)) continue;
     std::int64_t day0 = n.day0[n.calendar[v]];
-    std::int64_t last = n.duration[v] == 0 ? milestone_day(n.ef[v], day0) : n.ef[v] - 1;
+    std::int64_t last = n.duration[v] == 0 ? milestone_day(n.times[v].ef, day0) : n.times[v].ef - 1;
     std::int64_t moment = n.cal(v).day_of(last);
     if (end == task_graph::none || moment > latest) end = v, latest = moment;
   }
   for (node_id v = end; v != task_graph::none && path.size() <= g.task_count();) {
     path.push_back(g.id(v));
     if (n.is(v, detail::node_done)) break;
-    std::int32_t d = n.driver_start[v];
+    std::int32_t d = n.times[v].driver_start;
     while (d >= 0 && n.is(static_cast<node_id>(d >> 1), detail::node_virtual)) {
       node_id p = static_cast<node_id>(d >> 1);
-      d = (d & 1) ? n.driver_finish[p] : n.driver_start[p];
+      d = (d & 1) ? n.times[p].driver_finish : n.times[p].driver_start;
     }
     v = d >= 0 ? static_cast<node_id>(d >> 1) : task_graph::none;
   }
@@ -145,11 +145,10 @@ schedule compute_schedule(const plan& p, const task_graph& g, const plan_calenda
   schedule out;
   out.as_of = status_date(p, options);
   schedule_engine engine(p, g, calendars, out.as_of);
-  std::vector<std::int32_t> unlevelled_es, unlevelled_ef;
+  std::vector<detail::node_times> unlevelled;
   if (options.level) {
     engine.run();
-    unlevelled_es = engine.network().es;
-    unlevelled_ef = engine.network().ef;
+    unlevelled = engine.network().times;
     engine.run_levelled();
     out.levelled = true;
   } else {
@@ -174,7 +173,7 @@ schedule compute_schedule(const plan& p, const task_graph& g, const plan_calenda
     scheduled_task& r = out.tasks[t];
     if (!g.is_summary(t)) {
       r = leaf_result(n, p, g, t, out.as_of, options.lights);
-      if (options.level) r.delay = static_cast<std::int64_t>(n.es[t]) - unlevelled_es[t];
+      if (options.level) r.delay = static_cast<std::int64_t>(n.times[t].es) - unlevelled[t].es;
     } else {
       const task& m = g.model(t);
       r.id = m.id, r.title = m.title, r.lead = m.lead, r.summary = true;
@@ -186,7 +185,7 @@ schedule compute_schedule(const plan& p, const task_graph& g, const plan_calenda
       r.remaining = r.done ? 0 : std::max<std::int64_t>(0, last - day0 + 1);
       if (options.level) {
         std::int64_t now = c.index_on_or_before(r.ef);
-        r.delay = now - (unlevelled_ef[g.out_node(t)] - 1);
+        r.delay = now - (unlevelled[g.out_node(t)].ef - 1);
       }
     }
     std::uint32_t parent = g.parent(t);

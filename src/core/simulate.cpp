@@ -117,7 +117,7 @@ void draw_durations(const setup& s, std::uint64_t i, worker& w) {
 
 void run_iteration(const setup& s, std::uint64_t i, worker& w, per_iteration& out) {
   draw_durations(s, i, w);
-  w.engine.run();
+  w.engine.run_total_floats();
   const detail::network& n = w.engine.network();
   std::int64_t plan_finish = 0;
   std::int32_t latest = detail::never;
@@ -125,10 +125,10 @@ void run_iteration(const setup& s, std::uint64_t i, worker& w, per_iteration& ou
   ++w.rows;
   for (std::size_t t = 0; t < s.models.size(); ++t) {
     std::uint32_t node = s.finish_node[t];
-    std::int32_t ef = n.ef[node];
+    std::int32_t ef = n.times[node].ef;
     bins[t] = w.finish.bin_or_add(t, ef);
     if (ef <= s.deadline[t]) ++w.on_time[t];
-    if (!n.is(node, detail::node_done) && n.lf[node] - ef <= 0) ++w.critical[t];
+    if (!n.is(node, detail::node_done) && n.times[node].lf - ef <= 0) ++w.critical[t];
     if (n.mixed) {
       std::int64_t day = finish_day(n, node, ef);
       plan_finish = t == 0 ? day : std::max(plan_finish, day);
@@ -144,7 +144,7 @@ void run_iteration(const setup& s, std::uint64_t i, worker& w, per_iteration& ou
   if (s.has_ready_by)
     for (std::uint32_t t : s.with_effects) {
       std::uint32_t node = s.finish_node[t];
-      std::int32_t ef = n.ef[node];
+      std::int32_t ef = n.times[node].ef;
       if (ef > s.ready_end[n.calendar[node]]) continue;
       w.selected.emplace_back(n.mixed ? finish_day(n, node, ef) : ef, t);
     }
@@ -190,7 +190,7 @@ setup prepare(const plan& p, const task_graph& g, const plan_calendars& cals,
   }
   // Windows start a little before the deterministic finish: draws spread mostly later.
   for (std::uint32_t t = 0; t < g.task_count(); ++t)
-    s.finish_base.push_back(static_cast<std::int64_t>(n.ef[s.finish_node[t]]) -
+    s.finish_base.push_back(static_cast<std::int64_t>(n.times[s.finish_node[t]].ef) -
                             detail::window_histograms::width / 8);
   return s;
 }

@@ -4,6 +4,7 @@
 #include <numeric>
 #include <utility>
 
+#include "core/edge_sort.hpp"
 #include "core/json_pointer.hpp"
 #include "readiness/id_order.hpp"
 
@@ -137,7 +138,7 @@ task_graph::task_graph(const plan& p, std::vector<diagnostic>* cycles) {
 }
 
 bool task_graph::is_virtual(std::uint32_t node) const {
-  return node >= ids_.size() || out_node_[node] != none;
+  return node >= tasks_.size() || out_node_[node] != none;
 }
 
 std::uint32_t task_graph::find(std::string_view id) const {
@@ -152,7 +153,7 @@ std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) c
     std::uint64_t slot = hash_slots_[s];
     if (slot == 0) return none;
     auto index = static_cast<std::uint32_t>(slot) - 1;
-    if ((slot & 0xffffffff00000000ull) == tag && *ids_[index] == id) return index;
+    if ((slot & 0xffffffff00000000ull) == tag && tasks_[index]->id == id) return index;
   }
 }
 
@@ -174,11 +175,11 @@ void task_graph::find_many(const std::string_view* keys, std::size_t count,
     }
     for (std::size_t j = 0; j < m; ++j) {
       std::uint64_t slot = hash_slots_[hashes[j] & mask];
-      if (slot != 0) __builtin_prefetch(&ids_[static_cast<std::uint32_t>(slot) - 1]);
+      if (slot != 0) __builtin_prefetch(&tasks_[static_cast<std::uint32_t>(slot) - 1]);
     }
     for (std::size_t j = 0; j < m; ++j) {
       std::uint64_t slot = hash_slots_[hashes[j] & mask];
-      if (slot != 0) __builtin_prefetch(ids_[static_cast<std::uint32_t>(slot) - 1]);
+      if (slot != 0) __builtin_prefetch(&tasks_[static_cast<std::uint32_t>(slot) - 1]->id);
     }
     for (std::size_t j = 0; j < m; ++j) out[b + j] = find_hashed(keys[b + j], hashes[j]);
   }
@@ -190,20 +191,16 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   if (n >= (std::size_t(1) << 30)) throw error(errc::limit, "/tasks", "more than 2^30 tasks");
 
   // Indices in id order; generated plans are often already sorted, so check before sorting.
-  std::vector<std::uint32_t> doc(n);
+  document_index_.resize(n);
+  std::vector<std::uint32_t>& doc = document_index_;
   std::iota(doc.begin(), doc.end(), 0u);
   auto by_id = [&](std::uint32_t a, std::uint32_t b) {
     return compare_ids(p.tasks[a].id, p.tasks[b].id) < 0;
   };
   if (!std::is_sorted(doc.begin(), doc.end(), by_id))
     std::stable_sort(doc.begin(), doc.end(), by_id);
-  document_index_ = doc;
-  ids_.resize(n);
   tasks_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    tasks_[i] = &p.tasks[doc[i]];
-    ids_[i] = &tasks_[i]->id;
-  }
+  for (std::size_t i = 0; i < n; ++i) tasks_[i] = &p.tasks[doc[i]];
 
   std::size_t slots = 16;
   while (slots < 2 * n) slots <<= 1;
@@ -269,12 +266,19 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
       node_task_.push_back(i);
     }
 
-  std::vector<std::pair<node_id, node_id>> ends;
+  // The edges as three arrays that the graph sorts in place and keeps (no copy): with the
+  // graph's row starts, these are the build's peak memory, so they are reserved exactly.
+  std::vector<node_id> sources, targets;
   std::vector<graph_edge> props;
   std::size_t links = 0;
   for (const auto& t : p.tasks) links += t.after.size();
-  ends.reserve(links + 2 * parent_links);  // exactly: these are the build's peak memory
+  for (auto* v : {&sources, &targets}) v->reserve(links + 2 * parent_links);
   props.reserve(links + 2 * parent_links);
+  auto add_edge = [&](node_id from, node_id to, graph_edge e) {
+    sources.push_back(from);
+    targets.push_back(to);
+    props.push_back(e);
+  };
   // Links resolve a block of tasks at a time, so their lookups overlap (find_many).
   constexpr std::uint32_t task_block = 64;
   for (std::uint32_t first = 0; first < n; first += task_block) {
@@ -310,14 +314,13 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
                       " is out of range");
           continue;
         }
-        ends.push_back({is_summary(pred) ? out_node(pred) : pred, i});
-        props.push_back({static_cast<std::int32_t>(l.lag), edge_of(l.type)});
+        add_edge(is_summary(pred) ? out_node(pred) : pred, i,
+                 graph_edge(static_cast<std::int32_t>(l.lag), edge_of(l.type)));
       }
       if (parent_[i] != none) {
-        ends.push_back({parent_[i], i});
-        props.push_back({0, edge_kind::pass});
-        ends.push_back({is_summary(i) ? out_node(i) : i, out_node(parent_[i])});
-        props.push_back({0, edge_kind::pass});
+        add_edge(parent_[i], i, graph_edge(0, edge_kind::pass));
+        add_edge(is_summary(i) ? out_node(i) : i, out_node(parent_[i]),
+                 graph_edge(0, edge_kind::pass));
       }
     }
   }
@@ -325,10 +328,10 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   std::vector<std::uint32_t>().swap(found_at);
   bad.raise();
 
-  graph_ = graph_type(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), props.begin(),
+  detail::sort_edges_by_source(sources, targets, props, node_task_.size());
+  graph_ = graph_type(boost::construct_inplace_from_sources_and_targets, sources, targets, props,
                       node_task_.size());
-  std::vector<std::pair<node_id, node_id>>().swap(ends);
-  std::vector<graph_edge>().swap(props);
+  std::vector<node_id>().swap(sources);
 
   std::vector<std::vector<node_id>> found;
   cycle_search search(*this, cycles ? 100 : 1);
