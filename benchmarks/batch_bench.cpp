@@ -10,6 +10,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "io/batch.hpp"
 #include "readiness/model.hpp"
@@ -128,13 +129,21 @@ void BM_boost_json_parse(benchmark::State& state) {
   std::uint64_t records = 0;
   for (auto _ : state) {
     std::ifstream in(path, std::ios::binary);
+    // The fastest way Boost.JSON offers, as the batch's own reader uses it: one parser reused,
+    // each value built in a reused buffer (monotonic_resource) rather than on the heap.
     boost::json::stream_parser parser;
+    std::vector<unsigned char> buffer(64 << 10);
     std::string line;
     while (std::getline(in, line)) {
-      parser.reset();
+      boost::json::monotonic_resource memory(buffer.data(), buffer.size());
+      parser.reset(boost::json::storage_ptr(&memory));
       parser.write(line);
       parser.finish();
-      benchmark::DoNotOptimize(parser.release());
+      {
+        boost::json::value v = parser.release();
+        benchmark::DoNotOptimize(v);
+      }
+      parser.reset();
       ++records;
     }
   }

@@ -121,6 +121,12 @@ void score_into(const compiled_rubric& rubric, const assessment& a,
 // Only the totals, without item texts: the fast path for simulations and rankings.
 score_total score_totals(const compiled_rubric& rubric, const assessment& a,
                          const std::vector<evidence_entry>& evidence, std::optional<centi> target);
+// The same, with the item inputs given by item index (find_item; item_count() pointers, null for
+// a blank item) instead of `rest.items`, which is not read: for readers that put inputs straight
+// into place (batch records). `rest` gives the vetoes and site checks.
+score_total score_totals(const compiled_rubric& rubric, const item_input* const* inputs,
+                         const assessment& rest, const std::vector<evidence_entry>& evidence,
+                         std::optional<centi> target);
 
 // Scores a whole plan: its rubric and sites, assessment, evidence, and inspection target.
 score_result score_plan(const plan& p);

@@ -6,6 +6,8 @@
 #include <limits>
 #include <numeric>
 
+#include "core/wide_gcd.hpp"
+
 namespace readiness {
 namespace {
 
@@ -19,12 +21,7 @@ bool fits(i128 v) {
 std::optional<fraction> reduce(i128 num, i128 den) {
   if (den == 0) return std::nullopt;
   if (den < 0) num = -num, den = -den;
-  i128 a = num < 0 ? -num : num, b = den;
-  while (b != 0) {
-    i128 t = a % b;
-    a = b;
-    b = t;
-  }
+  i128 a = detail::wide_gcd(num, den);
   if (a > 1) num /= a, den /= a;
   if (!fits(num) || !fits(den)) return std::nullopt;
   return fraction{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
@@ -101,6 +98,16 @@ std::optional<fraction> parse_fraction(std::string_view text) {
 
 std::optional<fraction> fraction_from_double(double value) {
   if (!std::isfinite(value)) return std::nullopt;
+  // The common case without text: the fewest decimals k with m / 10^k == value for an integer
+  // |m| < 10^15. Decimals of at most 15 significant digits map to distinct doubles, so that m is
+  // the only one with k decimals, and it is the shortest text's value (to_chars below).
+  double scale = 1;
+  for (int k = 0; k <= 8; ++k, scale *= 10) {
+    double m = std::nearbyint(value * scale);
+    if (!(std::fabs(m) < 1e15)) break;
+    if (m / scale == value)
+      return make_fraction(static_cast<std::int64_t>(m), static_cast<std::int64_t>(scale));
+  }
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, value);
   if (res.ec != std::errc()) return std::nullopt;

@@ -2,20 +2,12 @@
 #include <algorithm>
 
 #include "core/scoring_internal.hpp"
+#include "core/wide_gcd.hpp"
 
 namespace readiness::detail {
 namespace {
 
-wide_int gcd(wide_int a, wide_int b) {
-  if (a < 0) a = -a;
-  if (b < 0) b = -b;
-  while (b != 0) {
-    wide_int t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
+using detail::wide_gcd;
 
 wide_ratio reduce(wide_int num, wide_int den) {
   return reduce_ratio(num, den);
@@ -152,13 +144,13 @@ rule_outcome penalty(const item& it, const item_input& in) {
 
 wide_ratio reduce_ratio(wide_int num, wide_int den) {
   if (den < 0) num = -num, den = -den;
-  wide_int g = gcd(num, den);
+  wide_int g = wide_gcd(num, den);
   if (g > 1) num /= g, den /= g;
   return {num, den};
 }
 
 wide_ratio add(wide_ratio a, wide_ratio b) {
-  wide_int g = gcd(a.den, b.den);
+  wide_int g = wide_gcd(a.den, b.den);
   return reduce_ratio(a.num * (b.den / g) + b.num * (a.den / g), a.den / g * b.den);
 }
 

@@ -21,15 +21,19 @@ struct scratch {
   std::vector<centi> categories;        // category scores
 };
 
-void gather(const compiled_data& d, const assessment& a,
-            const std::vector<evidence_entry>& evidence, scratch& s) {
+// The totals-only paths run millions of times in a batch: each thread keeps its working storage.
+scratch& reused_scratch() {
+  thread_local scratch s;
+  return s;
+}
+
+// Everything but the item inputs: the evidence found per item, the compliant sites in scope.
+void gather_evidence_and_sites(const compiled_data& d, const assessment& a,
+                               const std::vector<evidence_entry>& evidence, scratch& s) {
   std::size_t n = d.items.size();
-  s.inputs.assign(n, nullptr);
   s.have.assign(n, 0);
   s.compliant.assign(n, 0);
   s.scores.assign(n, 0);
-  for (const auto& [id, input] : a.items)
-    if (auto it = d.item_index.find(id); it != d.item_index.end()) s.inputs[it->second] = &input;
   for (const auto& e : evidence) {
     auto it = d.item_index.find(e.item);
     if (it == d.item_index.end()) continue;
@@ -48,6 +52,14 @@ void gather(const compiled_data& d, const assessment& a,
       if (std::binary_search(scope.begin(), scope.end(), site->second)) ++s.compliant[it->second];
     }
   }
+}
+
+void gather(const compiled_data& d, const assessment& a,
+            const std::vector<evidence_entry>& evidence, scratch& s) {
+  s.inputs.assign(d.items.size(), nullptr);
+  for (const auto& [id, input] : a.items)
+    if (auto it = d.item_index.find(id); it != d.item_index.end()) s.inputs[it->second] = &input;
+  gather_evidence_and_sites(d, a, evidence, s);
 }
 
 struct evaluation {
@@ -220,6 +232,14 @@ void fill_lists(const compiled_data& d, score_result& out) {
       [](const bonus_opportunity& a, const bonus_opportunity& b) { return id_less{}(a.id, b.id); });
 }
 
+score_total totals_of(const compiled_data& d, const assessment& a, std::optional<centi> target,
+                      scratch& s) {
+  for (std::size_t i = 0; i < d.items.size(); ++i) s.scores[i] = evaluate(d, i, s).score;
+  score_total t;
+  compute_total(d, a, target, s, t);
+  return t;
+}
+
 }  // namespace
 
 const char* item_status_name(item_status s) noexcept {
@@ -286,12 +306,19 @@ score_result score(const compiled_rubric& rubric, const assessment& a,
 score_total score_totals(const compiled_rubric& rubric, const assessment& a,
                          const std::vector<evidence_entry>& evidence, std::optional<centi> target) {
   const compiled_data& d = rubric.data();
-  scratch s;
+  scratch& s = reused_scratch();
   gather(d, a, evidence, s);
-  for (std::size_t i = 0; i < d.items.size(); ++i) s.scores[i] = evaluate(d, i, s).score;
-  score_total t;
-  compute_total(d, a, target, s, t);
-  return t;
+  return totals_of(d, a, target, s);
+}
+
+score_total score_totals(const compiled_rubric& rubric, const item_input* const* inputs,
+                         const assessment& rest, const std::vector<evidence_entry>& evidence,
+                         std::optional<centi> target) {
+  const compiled_data& d = rubric.data();
+  scratch& s = reused_scratch();
+  s.inputs.assign(inputs, inputs + d.items.size());
+  gather_evidence_and_sites(d, rest, evidence, s);
+  return totals_of(d, rest, target, s);
 }
 
 score_result score_plan(const plan& p) {

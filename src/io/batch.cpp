@@ -11,6 +11,7 @@
 
 #include "io/csv.hpp"
 #include "io/json_writer.hpp"
+#include "io/record_scorer.hpp"
 #include "io/score_json.hpp"
 #include "readiness/assessment_record.hpp"
 #include "readiness/error.hpp"
@@ -55,6 +56,9 @@ struct scorer {
 
 void process(const scorer& s, const chunk& c, batch_format format, bool want_text,
              chunk_result& out) {
+  record_scorer fast(s.rubric);
+  std::string fast_id;
+  score_total fast_total;
   out.sequence = c.sequence;
   out.bytes_after = c.bytes_after;
   std::string_view text = c.text;
@@ -67,6 +71,14 @@ void process(const scorer& s, const chunk& c, batch_format format, bool want_tex
     std::uint64_t number = line++;
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
     if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (fast.score(l, s.evidence, s.target, fast_id, fast_total)) {
+      if (want_text)
+        append_batch_record(out.text, format, fast_id, fast_total);
+      else
+        out.records.push_back({std::move(fast_id), std::move(fast_total)});
+      ++out.count;
+      continue;
+    }
     place = *c.file + ":" + std::to_string(number);
     try {
       assessment_record r = parse_assessment_record(l, place);
