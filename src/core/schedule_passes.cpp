@@ -46,7 +46,7 @@ std::int32_t start_value(const network& n, node_id v) {
 #define READINESS_HOT inline __attribute__((always_inline))
 
 READINESS_HOT void push(network& n, node_id v, side from, node_id t, side to, std::int32_t value,
-          std::int32_t lag) {
+                        std::int32_t lag) {
   if (!real(value)) return;
   if (n.mixed && n.calendar[v] != n.calendar[t])
     value = carry_forward(n.cal(v), from, n.cal(t), to, value);
@@ -61,8 +61,8 @@ READINESS_HOT void push(network& n, node_id v, side from, node_id t, side to, st
 }
 
 // The latest instant of side `from` of v that keeps `value` (side `to` of t, minus the lag).
-READINESS_HOT std::int32_t pull(const network& n, node_id v, side from, node_id t, side to, std::int32_t value,
-                  std::int32_t lag) {
+READINESS_HOT std::int32_t pull(const network& n, node_id v, side from, node_id t, side to,
+                                std::int32_t value, std::int32_t lag) {
   if (!real(value)) return unbounded;
   std::int64_t y = static_cast<std::int64_t>(value) - lag;
   if (n.mixed && n.calendar[v] != n.calendar[t])
