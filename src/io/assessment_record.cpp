@@ -6,6 +6,7 @@
 #include <string>
 
 #include "io/plan_read_parts.hpp"
+#include "io/record_limit.hpp"
 #include "readiness/error.hpp"
 #include "readiness/limits.hpp"
 
@@ -29,12 +30,6 @@ site read_record_site(const json::object& o, const std::string& where, reading& 
           a.site_checks[s.id][std::string(item)] = *flag;
   f.finish(s.ext);
   return s;
-}
-
-error record_too_long(std::size_t bytes, const std::string& place) {
-  return error(errc::limit, place,
-               "the record is " + std::to_string(bytes) + " bytes, more than the limit of " +
-                   std::to_string(limits::max_record_bytes));
 }
 
 // std::getline with a bound: keeps at most limit + 1 bytes of a line (enough to know it is too
@@ -66,6 +61,12 @@ bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit,
 }
 
 }  // namespace
+
+error record_too_long(std::uint64_t bytes, const std::string& place) {
+  return error(errc::limit, place,
+               "the record is " + std::to_string(bytes) + " bytes, more than the limit of " +
+                   std::to_string(limits::max_record_bytes));
+}
 
 assessment_record parse_assessment_record(std::string_view line, const std::string& place) {
   if (line.size() > limits::max_record_bytes) throw record_too_long(line.size(), place);

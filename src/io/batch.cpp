@@ -11,10 +11,12 @@
 
 #include "io/csv.hpp"
 #include "io/json_writer.hpp"
+#include "io/record_limit.hpp"
 #include "io/record_scorer.hpp"
 #include "io/score_json.hpp"
 #include "readiness/assessment_record.hpp"
 #include "readiness/error.hpp"
+#include "readiness/limits.hpp"
 
 namespace readiness::io {
 namespace {
@@ -25,6 +27,9 @@ struct chunk {
   std::uint64_t first_line = 0;   // line number of the first line in `text`
   std::uint64_t bytes_after = 0;  // bytes read when this chunk was cut (progress)
   std::string text;               // whole lines
+  // A line over limits::max_record_bytes is not kept: an empty line stands in for it, and its
+  // number and length are here, for the error.
+  std::uint64_t long_line = 0, long_line_bytes = 0;
 };
 
 struct scored {
@@ -69,6 +74,12 @@ void process(const scorer& s, const chunk& c, batch_format format, bool want_tex
     std::string_view l = text.substr(0, end);
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     std::uint64_t number = line++;
+    if (number == c.long_line && c.long_line_bytes != 0) {
+      place = *c.file + ":" + std::to_string(number);
+      out.bad.emplace_back(want_text ? out.text.size() : out.records.size(),
+                           record_too_long(c.long_line_bytes, place).what());
+      continue;
+    }
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
     if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
     if (fast.score(l, s.evidence, s.target, fast_id, fast_total)) {
@@ -146,14 +157,28 @@ class chunk_reader {
   }
 
  private:
-  // A line longer than a chunk: read on to its end.
+  // A line longer than a chunk (the chunk holds nothing else): read on to its end, keeping it
+  // only while it is within the record limit; past it, the line is counted, not kept, so memory
+  // stays bounded whatever the input.
   void continue_line(chunk& c, const batch_input& in) {
-    char ch;
-    while (in.stream->get(ch)) {
+    std::uint64_t length = c.text.size();
+    bool ended = false;
+    for (int ch; (ch = in.stream->rdbuf()->sbumpc()) != std::char_traits<char>::eof();) {
       ++bytes_;
-      c.text += ch;
-      if (ch == '\n') break;
+      if (ch == '\n') {
+        ended = true;
+        break;
+      }
+      ++length;
+      if (length <= limits::max_record_bytes) c.text += static_cast<char>(ch);
     }
+    if (!ended) in.stream->setstate(std::ios::eofbit);
+    if (length > limits::max_record_bytes) {
+      c.long_line = c.first_line;
+      c.long_line_bytes = length;
+      c.text.clear();
+    }
+    c.text += '\n';
   }
 
   const std::vector<batch_input>& inputs_;

@@ -94,6 +94,18 @@ TEST_CASE("batch: malformed JSON and CRLF line ends", "[batch]") {
   CHECK(c.bad[0].rfind("in.jsonl:2", 0) == 0);
 }
 
+TEST_CASE("batch: a line over the record limit is reported with its length and skipped",
+          "[batch]") {
+  // 1.5 MiB on line 2, and 1.25 MiB without a line end at the end of the input: neither is kept
+  // whole (the chunk reader counts past the limit), both are reported, the rest is scored.
+  std::string huge(3 << 19, 'x'), tail(5 << 18, 'y');
+  auto c = run("{\"id\": \"a\"}\n" + huge + "\n{\"id\": \"b\"}\n" + tail, 2);
+  CHECK(c.ids == std::vector<std::string>{"a", "b"});
+  REQUIRE(c.bad.size() == 2);
+  CHECK(c.bad[0] == "in.jsonl:2: the record is 1572864 bytes, more than the limit of 1048576");
+  CHECK(c.bad[1] == "in.jsonl:4: the record is 1310720 bytes, more than the limit of 1048576");
+}
+
 TEST_CASE("batch: JSON Lines and CSV records", "[batch]") {
   score_total t;
   t.total = 8950;
