@@ -8,8 +8,10 @@
 #include "io/ics.hpp"
 #include "readiness/calendar_io.hpp"
 #include "readiness/error.hpp"
+#include "readiness/forecast.hpp"
 #include "readiness/schedule.hpp"
 #include "readiness/scoring.hpp"
+#include "readiness/task_graph.hpp"
 #include "report/sheet_writers.hpp"
 
 namespace readiness::cli {
@@ -32,14 +34,26 @@ std::string format_of(const arguments& args) {
 }
 
 // The schedule when the plan can be scheduled; the tables then carry dates and lights.
-std::optional<schedule> try_schedule(const plan& p, context& ctx) {
+std::optional<schedule> try_schedule(const plan& p, const plan_calendars& calendars, context& ctx) {
   if (p.tasks.empty()) return std::nullopt;
   try {
-    return compute_schedule(p, io::load_plan_calendars(p));
+    return compute_schedule(p, calendars);
   } catch (const error& e) {
     ctx.err << "note: the task table has no dates (" << e.what() << ")\n";
     return std::nullopt;
   }
+}
+
+// Late tasks and points at risk per unit, when the plan has an inspection date to forecast to;
+// the unit table then carries them.
+std::optional<report::unit_outlooks> try_outlooks(const plan& p, const plan_calendars& calendars,
+                                                  const schedule& s) {
+  if (!p.inspection || (!p.inspection->ready_by && !p.inspection->arrives)) return std::nullopt;
+  task_graph graph(p);
+  readiness_forecast f = forecast(p, graph, calendars, s, compile_rubric(p.rubric, p.sites));
+  report::unit_outlooks out;
+  for (const unit_row& u : f.units) out[u.id] = {u.late, u.points_at_risk};
+  return out;
 }
 
 // DTSTAMP: $SOURCE_DATE_EPOCH when set (reproducible builds' convention), else now.
@@ -62,14 +76,17 @@ int run(const arguments& args, context& ctx) {
     write_output(args, ctx, io::write_ics(p, stamp_now()));
     return exit_ok;
   }
-  auto sched = try_schedule(p, ctx);
+  plan_calendars calendars = io::load_plan_calendars(p);
+  auto sched = try_schedule(p, calendars, ctx);
   const schedule* s = sched ? &*sched : nullptr;
+  std::optional<report::unit_outlooks> outlooks;
+  if (s && (sheet_name.empty() || sheet_name == "units")) outlooks = try_outlooks(p, calendars, *s);
   score_result score = score_plan(p);
   std::vector<report::sheet_table> sheets;
   if (sheet_name.empty() || sheet_name == "score") sheets.push_back(report::score_sheet(p, score));
   if (sheet_name.empty() || sheet_name == "tasks") sheets.push_back(report::task_sheet(p, s));
   if (sheet_name.empty() || sheet_name == "units")
-    sheets.push_back(report::unit_sheet(p, score, s, nullptr));
+    sheets.push_back(report::unit_sheet(p, score, s, outlooks ? &*outlooks : nullptr));
   if (format == "csv") {
     write_output(args, ctx, report::sheet_csv(sheets.front()));
     return exit_ok;
