@@ -18,6 +18,7 @@
 #ifndef READINESS_SIMULATE_HPP
 #define READINESS_SIMULATE_HPP
 
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -102,6 +103,18 @@ double triangular_quantile(double a, double m, double b, double u);
 double pert_draw(double a, double m, double b, random_stream& rng);
 // Whole working days drawn for an estimate, rounded up (and kept within ⌈optimistic⌉ …
 // ⌈pessimistic⌉); `plan_default` is the plan's simulation.distribution.
+// The triangular distribution's quantile with its spans worked out once (b > a): the same
+// arithmetic, in the same order, as triangular_quantile.
+struct triangular_shape {
+  triangular_shape(double a, double m, double b)
+      : a(a), b(b), ba(b - a), ma(m - a), bm(b - m), split(b > a ? (m - a) / (b - a) : 0) {}
+  double quantile(double u) const {
+    if (u < split) return a + std::sqrt(u * ba * ma);
+    return b - std::sqrt((1.0 - u) * ba * bm);
+  }
+  double a, b, ba, ma, bm, split;
+};
+
 class duration_draw {
  public:
   duration_draw(const estimate& e, const std::string& plan_default);
@@ -110,6 +123,7 @@ class duration_draw {
 
  private:
   double a_, m_, b_;
+  triangular_shape shape_;  // meaningful when b_ > a_
   std::int64_t lo_, hi_;
   bool pert_;
 };

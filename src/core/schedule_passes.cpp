@@ -99,7 +99,9 @@ void start_forward(network& n) {
   }
 }
 
-void settle(network& n, node_id v) {
+namespace {
+
+READINESS_HOT void settle_node(network& n, node_id v) {
   std::uint8_t f = n.flags[v];
   if (f & node_done) return;
   if (f & node_virtual) {
@@ -124,6 +126,12 @@ void settle(network& n, node_id v) {
   n.times[v].es = s;
   n.times[v].ef = s + d;
   n.times[v].driver_start = driver;
+}
+
+}  // namespace
+
+void settle(network& n, node_id v) {
+  settle_node(n, v);
 }
 
 void push_successors(network& n, node_id v) {
@@ -151,13 +159,13 @@ void forward_pass(network& n) {
   if (n.index_order) {
     auto count = static_cast<node_id>(n.flags.size());
     for (node_id v = 0; v < count; ++v) {
-      settle(n, v);
+      settle_node(n, v);
       push_successors(n, v);
     }
     return;
   }
   for (node_id v : n.graph->topological_order()) {
-    settle(n, v);
+    settle_node(n, v);
     push_successors(n, v);
   }
 }

@@ -27,6 +27,13 @@ double gamma_draw(double shape, random_stream& rng) {
   }
 }
 
+// ceil(x) for the small durations drawn, without a library call (x is finite).
+std::int64_t ceil_days(double x) {
+  if (!(std::fabs(x) < 1e15)) return static_cast<std::int64_t>(std::ceil(x));
+  auto t = static_cast<std::int64_t>(x);  // toward zero
+  return static_cast<double>(t) < x ? t + 1 : t;
+}
+
 }  // namespace
 
 random_stream::random_stream(std::uint64_t seed, std::uint64_t iteration)
@@ -49,9 +56,7 @@ double random_stream::normal() {
 
 double triangular_quantile(double a, double m, double b, double u) {
   if (b <= a) return a;
-  double split = (m - a) / (b - a);
-  if (u < split) return a + std::sqrt(u * (b - a) * (m - a));
-  return b - std::sqrt((1.0 - u) * (b - a) * (b - m));
+  return triangular_shape(a, m, b).quantile(u);
 }
 
 double pert_draw(double a, double m, double b, random_stream& rng) {
@@ -67,13 +72,14 @@ duration_draw::duration_draw(const estimate& e, const std::string& plan_default)
     : a_(e.optimistic),
       m_(e.likely),
       b_(e.pessimistic),
+      shape_(e.optimistic, e.likely, e.pessimistic),
       lo_(std::max<std::int64_t>(0, static_cast<std::int64_t>(std::ceil(e.optimistic)))),
       hi_(std::max(lo_, static_cast<std::int64_t>(std::ceil(e.pessimistic)))),
       pert_((e.distribution.empty() ? plan_default : e.distribution) == "pert") {}
 
 std::int64_t duration_draw::operator()(random_stream& rng) const {
-  double x = pert_ ? pert_draw(a_, m_, b_, rng) : triangular_quantile(a_, m_, b_, rng.uniform());
-  return std::clamp(static_cast<std::int64_t>(std::ceil(x)), lo_, hi_);
+  double x = pert_ ? pert_draw(a_, m_, b_, rng) : (b_ <= a_ ? a_ : shape_.quantile(rng.uniform()));
+  return std::clamp(ceil_days(x), lo_, hi_);
 }
 
 std::int64_t draw_days(const estimate& e, const std::string& plan_default, random_stream& rng) {
