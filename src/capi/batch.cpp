@@ -18,6 +18,7 @@
 #include "capi/handles.hpp"
 #include "io/batch.hpp"
 #include "readiness/forecast_io.hpp"
+#include "readiness/limits.hpp"
 #include "readiness/rank.hpp"
 
 using namespace readiness::capi;
@@ -37,7 +38,9 @@ class view_buffer : public std::streambuf {
 };
 
 // The text's non-blank lines in order, cut exactly as the pipeline cuts them (on '\n', without a
-// trailing '\r', skipping lines of only spaces and tabs), so the k-th result is the k-th line.
+// trailing '\r', skipping lines of only spaces and tabs), so the k-th result is the k-th line. A
+// line over the record limit is a record whatever it holds (the pipeline reports it without
+// looking at it), and keeps its '\r', so reading it again reports its full length.
 class line_cursor {
  public:
   explicit line_cursor(std::string_view text) : text_(text) {}
@@ -54,6 +57,7 @@ class line_cursor {
       std::string_view l = text_.substr(offset_, end - offset_);
       ++number_;
       offset_ = end + 1;
+      if (l.size() > readiness::limits::max_record_bytes) return {l, number_};
       if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
       if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
       return {l, number_};

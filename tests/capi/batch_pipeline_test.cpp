@@ -128,3 +128,26 @@ TEST_CASE("streamed records and kept records give the same documents", "[capi][b
     }
   }
 }
+
+TEST_CASE("a line over the record limit is a bad record at its place, even a blank one",
+          "[capi][batch]") {
+  plan_holder h;
+  std::string records = "{\"id\": \"A\", \"items\": {}}\n" + std::string(1100000, ' ') + "\r\n" +
+                        "{\"id\": \"B\"," + std::string(1100000, ' ') + "\"items\": {}}\n" +
+                        "{\"id\": \"C\", \"items\": {}}\n";
+  for (int threads : {1, 2}) {
+    INFO("threads " << threads);
+    batch_holder b(h.plan, records, threads);
+    REQUIRE(rdy_batch_count(b.batch) == 4);
+    CHECK(std::string(rdy_batch_record_id(b.batch, 0)) == "A");
+    for (size_t k : {size_t{1}, size_t{2}}) {
+      INFO("record " << k);
+      CHECK(rdy_batch_record_status(b.batch, k) == RDY_ERR_LIMIT);
+      std::string error = rdy_batch_record_error(b.batch, k);
+      CHECK(error.rfind("line " + std::to_string(k + 1) + ": ", 0) == 0);
+    }
+    CHECK(std::string(rdy_batch_record_error(b.batch, 1)).find("1100001 bytes") !=
+          std::string::npos);  // the line's full length, its '\r' included
+    CHECK(std::string(rdy_batch_record_id(b.batch, 3)) == "C");
+  }
+}
