@@ -619,24 +619,52 @@ def _rank(batch: _Batch, quota, read):
         lib.rdy_ranking_destroy(out)
 
 
+def _batch_totals(b):
+    """totals(i): the Totals of good record i of batch handle b. The per-record cost of batch
+    scoring from Python is ctypes calls and objects, so equal points share one Decimal and equal
+    grades one str."""
+    points, grade_of, qualified_of = (lib.rdy_batch_record_points, lib.rdy_batch_record_grade,
+                                      lib.rdy_batch_record_qualified)
+    decimals = {NO_VALUE: None}
+    grades = {None: ""}
+    fields = range(len(_POINTS))  # RDY_POINTS_* 0 … 6: the order of Totals' fields
+
+    def totals(i):
+        values = []
+        for f in fields:
+            centi = points(b, i, f)
+            value = decimals.get(centi)
+            if value is None and centi != NO_VALUE:
+                value = decimals[centi] = Decimal(centi).scaleb(-2)
+            values.append(value)
+        raw_grade = grade_of(b, i)
+        grade = grades.get(raw_grade)
+        if grade is None:
+            grade = grades[raw_grade] = raw_grade.decode("utf-8")
+        return Totals(*values, grade, qualified_of(b, i) == 1)
+
+    return totals
+
+
 def _batch_results(batch: _Batch, places=None) -> List[BatchResult]:
     b = batch._handle
-    points, status_of, grade, qualified = (lib.rdy_batch_record_points, lib.rdy_batch_record_status,
-                                           lib.rdy_batch_record_grade,
-                                           lib.rdy_batch_record_qualified)
+    status_of, id_of, error_of = (lib.rdy_batch_record_status, lib.rdy_batch_record_id,
+                                  lib.rdy_batch_record_error)
+    totals_of = _batch_totals(b)
     results = []
+    append = results.append
     for i in range(lib.rdy_batch_count(b)):
         status = status_of(b, i)
         place = inside = None
         if status == 0:
-            totals = _totals(lambda f: points(b, i, f), grade(b, i), qualified(b, i) == 1)
+            totals = totals_of(i)
+            error = ""  # a good record's, without asking
             if places is not None:
                 place, inside = places[i]
         else:
             totals = None
-        results.append(BatchResult(i, _text(lib.rdy_batch_record_id(b, i)), status,
-                                   _text(lib.rdy_batch_record_error(b, i)), totals, batch, place,
-                                   inside))
+            error = _text(error_of(b, i))
+        append(BatchResult(i, _text(id_of(b, i)), status, error, totals, batch, place, inside))
     return results
 
 
@@ -668,21 +696,19 @@ def batch_rank(rubric_plan: Plan, records: Union[str, bytes, Iterable[Any]],
     share ("10%": floor(share x n), at least 1); records inside it have `inside` True. Bad
     records are left out (batch_score reports them)."""
     batch = _run_batch(rubric_plan, records, threads)
-    b = batch._handle
-
-    def ranked_record(r, k):
-        index = lib.rdy_ranking_record_index(r, k)
-        totals = _totals(lambda f: lib.rdy_ranking_record_points(r, k, f),
-                         lib.rdy_batch_record_grade(b, index),
-                         lib.rdy_batch_record_qualified(b, index) == 1)
-        return RankedRecord(lib.rdy_ranking_record_place(r, k),
-                            _text(lib.rdy_ranking_record_id(r, k)),
-                            lib.rdy_ranking_record_inside(r, k) == 1, index, totals)
+    totals_of = _batch_totals(batch._handle)
 
     def read(r):
+        index_of, id_of, place_of, inside_of = (
+            lib.rdy_ranking_record_index, lib.rdy_ranking_record_id, lib.rdy_ranking_record_place,
+            lib.rdy_ranking_record_inside)
+        ranked = []
+        for k in range(lib.rdy_ranking_count(r)):
+            index = index_of(r, k)
+            ranked.append(RankedRecord(place_of(r, k), _text(id_of(r, k)), inside_of(r, k) == 1,
+                                       index, totals_of(index)))
         return Ranking(None if quota is None else str(quota), lib.rdy_ranking_inside_count(r),
-                       [ranked_record(r, k) for k in range(lib.rdy_ranking_count(r))],
-                       _ffi.take_string(lib.rdy_ranking_to_json, r))
+                       ranked, _ffi.take_string(lib.rdy_ranking_to_json, r))
 
     try:
         return _rank(batch, quota, read)
