@@ -173,3 +173,12 @@ TEST_CASE("record scorer: leaves records it does not read to the full reader", "
     CHECK_FALSE(f.fast.score(line, f.p.evidence, f.target, id, total));
   }
 }
+
+TEST_CASE("record scorer: a key given twice counts once, the last, as in the full reader",
+          "[batch]") {
+  fixture f;
+  CHECK(f.compare(R"({"id": "a", "items": {"1.4": {"met": true}, "1.4": {"met": false}},)"
+                  R"( "vetoes": {"V1": true, "V1": false}})"));
+  CHECK(f.compare(R"({"id": "a", "items": {"1.4": {"met": false}, "1.4": {"met": true}},)"
+                  R"( "vetoes": {"V1": false, "V1": true}})"));
+}
