@@ -66,6 +66,9 @@ class task_graph {
 
   // Nodes in topological order (every edge goes from an earlier to a later node).
   const std::vector<std::uint32_t>& topological_order() const { return order_; }
+  // Whether every edge goes from a lower to a higher node index (then topological_order() is
+  // 0, 1, 2, …, and the passes walk the per-node arrays in memory order).
+  bool in_index_order() const { return index_order_; }
   const graph_type& graph() const { return graph_; }
 
  private:
@@ -82,6 +85,7 @@ class task_graph {
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> node_task_;
   std::vector<std::uint32_t> order_;
+  bool index_order_ = false;
   // Open addressing: the hash's upper 32 bits << 32 | task index + 1; 0 when empty. Probes
   // compare the stored hash bits before touching an id.
   std::vector<std::uint64_t> hash_slots_;

@@ -134,14 +134,7 @@ schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_
   detail::network& n = *net_;
   n.graph = &g;
   set_calendars(n, g, cals, as_of);
-  n.index_order = true;
-  const auto& graph = g.graph();
-  for (std::uint32_t v = 0; v < g.node_count() && n.index_order; ++v)
-    for (auto [e, end] = boost::out_edges(v, graph); e != end; ++e)
-      if (boost::target(*e, graph) <= v) {
-        n.index_order = false;
-        break;
-      }
+  n.index_order = g.in_index_order();
   std::size_t count = g.node_count();
   n.duration.assign(count, 0);
   n.lower.assign(count, never);

@@ -333,6 +333,20 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
                       node_task_.size());
   std::vector<node_id>().swap(sources);
 
+  // Ids often number the work in order (every link from a lower to a higher index): then index
+  // order is a topological order and there can be no cycle, which one sequential scan shows.
+  index_order_ = true;
+  for (node_id v = 0; v < node_task_.size() && index_order_; ++v)
+    for (auto [e, end] = boost::out_edges(v, graph_); e != end; ++e)
+      if (boost::target(*e, graph_) <= v) {
+        index_order_ = false;
+        break;
+      }
+  if (index_order_) {
+    order_.resize(node_task_.size());
+    std::iota(order_.begin(), order_.end(), 0u);
+    return;
+  }
   std::vector<std::vector<node_id>> found;
   cycle_search search(*this, cycles ? 100 : 1);
   order_ = search.run(found);
