@@ -219,7 +219,7 @@ class pipeline {
     stop();
     reader.join();
     for (auto& w : workers) w.join();
-    if (read_error_) std::rethrow_exception(read_error_);
+    if (failure_) std::rethrow_exception(failure_);
     return summary_;
   }
 
@@ -288,7 +288,7 @@ class pipeline {
       }
     } catch (...) {
       std::lock_guard<std::mutex> lock(mutex_);
-      read_error_ = std::current_exception();
+      if (!failure_) failure_ = std::current_exception();
     }
     std::lock_guard<std::mutex> lock(mutex_);
     reading_done_ = true;
@@ -307,7 +307,14 @@ class pipeline {
         todo_.pop_front();
       }
       chunk_result r;
-      process(scorer_, c, format_, want_text(), r);
+      try {
+        process(scorer_, c, format_, want_text(), r);
+      } catch (...) {  // not a bad record (those are results) but, say, memory running out
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!failure_) failure_ = std::current_exception();
+        result_ready_.notify_all();
+        return;
+      }
       std::lock_guard<std::mutex> lock(mutex_);
       done_.emplace(r.sequence, std::move(r));
       result_ready_.notify_one();
@@ -321,7 +328,7 @@ class pipeline {
       {
         std::unique_lock<std::mutex> lock(mutex_);
         result_ready_.wait(lock, [&] {
-          return done_.count(next) || (reading_done_ && in_flight_ == 0) || read_error_;
+          return done_.count(next) || (reading_done_ && in_flight_ == 0) || failure_;
         });
         if (!done_.count(next)) return;
         r = std::move(done_[next]);
@@ -359,7 +366,7 @@ class pipeline {
   std::map<std::uint64_t, chunk_result> done_;
   std::size_t in_flight_ = 0, max_in_flight_ = 4;
   bool reading_done_ = false, stopping_ = false;
-  std::exception_ptr read_error_;
+  std::exception_ptr failure_;  // the first failure of the reader or a worker, for the caller
 };
 
 void append_csv_text(std::string& out, std::string_view text, bool comma = true) {
