@@ -32,5 +32,11 @@ function(readiness_target_options target)
     if(type MATCHES "LIBRARY$")
       target_link_options(${target} INTERFACE $<BUILD_INTERFACE:-fsanitize=${sanitize}>)
     endif()
+    # Clang links the sanitizer runtime into programs only: a sanitized shared library leaves its
+    # __asan_*/__ubsan_* (and, fuzzing, __sanitizer_cov_*) symbols to the program that loads it. A
+    # later -z undefs lifts the library's own -Wl,--no-undefined (src/capi) for such a build.
+    if(type STREQUAL "SHARED_LIBRARY" AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+      target_link_options(${target} PRIVATE LINKER:-z,undefs)
+    endif()
   endif()
 endfunction()

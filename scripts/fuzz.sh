@@ -25,7 +25,8 @@ CC=clang CXX=clang++ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_C_FLAGS_DEBUG="-g -O1" -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
   -DREADINESS_FUZZ=ON -DREADINESS_FUZZ_SECONDS="$seconds" \
   -DPython3_EXECUTABLE=/usr/bin/python3 ${READINESS_CMAKE_ARGS:-} >/dev/null
-cmake --build "$build_dir" -j"$jobs" --target fuzz_targets
+# libreadiness.so too: it checks that a sanitized shared library still links with clang.
+cmake --build "$build_dir" -j"$jobs" --target fuzz_targets readiness
 
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
