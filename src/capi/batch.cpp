@@ -7,6 +7,7 @@
 // totals) — see batch_record.hpp.
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <streambuf>
@@ -84,7 +85,11 @@ struct outcome {
   std::string error;                              // "line N: reason" for a bad record
   const std::string* id = nullptr;                // a good record's
   const readiness::score_total* total = nullptr;  // a good record's
+  const std::string* document = nullptr;          // a good record's, when documents are made
 };
+
+// Makes a record's document from its line and line number, on the pipeline's workers.
+using document_maker = std::function<std::string(std::string_view, std::uint64_t)>;
 
 // A bad record: the pipeline refused the line with `message` ("line:N: reason"). Reading the line
 // again with the C ABI's place ("line N") gives its status code and the message in the ABI's form.
@@ -112,7 +117,7 @@ struct stop_batch {};  // thrown by a deliver callback to stop the pipeline
 // input order and returns false to stop. Returns false when stopped.
 template <typename Deliver>
 bool run_batch(const readiness::plan& rubric, const record_context& context, std::string_view text,
-               int threads, Deliver&& deliver) {
+               int threads, Deliver&& deliver, const document_maker* document = nullptr) {
   view_buffer buffer(text);
   std::istream in(&buffer);
   std::vector<readiness::io::batch_input> inputs{{input_name, &in, text.size()}};
@@ -120,15 +125,25 @@ bool run_batch(const readiness::plan& rubric, const record_context& context, std
   options.threads = static_cast<unsigned>(threads);
   line_cursor cursor(text);
   readiness::io::batch_sink sink;
-  sink.record = [&](const std::string& id, const readiness::score_total& total) {
+  auto good = [&](const std::string& id, const readiness::score_total& total,
+                  const std::string* made) {
     auto l = cursor.next();
     outcome o;
     o.line = l.number;
     o.text = l.text;
     o.id = &id;
     o.total = &total;
+    o.document = made;
     if (!deliver(o)) throw stop_batch{};
   };
+  sink.record = [&](const std::string& id, const readiness::score_total& total) {
+    good(id, total, nullptr);
+  };
+  if (document) {
+    sink.document = *document;
+    sink.record_document = [&](const std::string& id, const readiness::score_total& total,
+                               const std::string& made) { good(id, total, &made); };
+  }
   sink.bad = [&](const std::string& message) {
     auto l = cursor.next();
     outcome o;
@@ -269,22 +284,22 @@ int rdy_batch_score_jsonl(const rdy_plan* rubric_plan, const char* text, size_t 
     const readiness::plan& rubric = impl(rubric_plan)->value;
     auto context = make_record_context(rubric);
     std::uint64_t index = 0;
-    std::string document;
+    // Documents are made on the pipeline's workers, in parallel; a record whose document cannot
+    // be made comes back bad, with its status from explain_bad.
+    document_maker make = [&](std::string_view line, std::uint64_t number) {
+      return record_document(*context, line, place_of(number));
+    };
     bool finished = run_batch(
-        rubric, *context, std::string_view(text ? text : "", len), threads, [&](outcome& o) {
-          if (o.status == RDY_OK) {
-            std::string message;
-            o.status = capture(
-                "rdy_batch_score_jsonl",
-                [&] { document = record_document(*context, o.text, place_of(o.line)); }, message);
-            if (o.status != RDY_OK) o.error = message;
-          }
+        rubric, *context, std::string_view(text ? text : "", len), threads,
+        [&](outcome& o) {
           bool ok = o.status == RDY_OK;
-          int stop = callback(index, ok ? document.c_str() : nullptr, ok ? document.size() : 0,
+          const std::string* document = o.document;
+          int stop = callback(index, ok ? document->c_str() : nullptr, ok ? document->size() : 0,
                               o.status, o.error.c_str(), user_data);
           ++index;
           return stop == 0;
-        });
+        },
+        &make);
     if (!finished)
       throw readiness::error(readiness::errc::cancelled, "record " + std::to_string(index - 1),
                              "the callback stopped the batch");

@@ -35,6 +35,7 @@ struct chunk {
 struct scored {
   std::string id;
   score_total total;
+  std::string document;  // made by batch_sink::document, when set
 };
 
 struct chunk_result {
@@ -59,50 +60,57 @@ struct scorer {
   }
 };
 
-void process(const scorer& s, const chunk& c, batch_format format, bool want_text,
-             chunk_result& out) {
+// What a worker needs to know of the sink: whether it wants text, and its document maker.
+struct record_output {
+  batch_format format = batch_format::jsonl;
+  bool want_text = false;
+  const std::function<std::string(std::string_view, std::uint64_t)>* document = nullptr;
+};
+
+void process(const scorer& s, const chunk& c, const record_output& o, chunk_result& out) {
   record_scorer fast(s.rubric);
-  std::string fast_id;
-  score_total fast_total;
+  std::string id;
+  score_total total;
   out.sequence = c.sequence;
   out.bytes_after = c.bytes_after;
   std::string_view text = c.text;
   std::uint64_t line = c.first_line;
   std::string place;
+  std::uint64_t number = 0;
+  auto position = [&] { return o.want_text ? out.text.size() : out.records.size(); };
+  auto locate = [&] { place = *c.file + ":" + std::to_string(number); };  // only when needed
+  auto refuse = [&](std::string message) {
+    locate();
+    if (message.compare(0, place.size(), place) != 0) message = place + ": " + message;
+    out.bad.emplace_back(position(), std::move(message));
+  };
   while (!text.empty()) {
     auto end = text.find('\n');
     std::string_view l = text.substr(0, end);
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    std::uint64_t number = line++;
+    number = line++;
     if (number == c.long_line && c.long_line_bytes != 0) {
-      place = *c.file + ":" + std::to_string(number);
-      out.bad.emplace_back(want_text ? out.text.size() : out.records.size(),
-                           record_too_long(c.long_line_bytes, place).what());
+      locate();
+      refuse(record_too_long(c.long_line_bytes, place).what());
       continue;
     }
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
     if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
-    if (fast.score(l, s.evidence, s.target, fast_id, fast_total)) {
-      if (want_text)
-        append_batch_record(out.text, format, fast_id, fast_total);
-      else
-        out.records.push_back({std::move(fast_id), std::move(fast_total)});
-      ++out.count;
-      continue;
-    }
-    place = *c.file + ":" + std::to_string(number);
     try {
-      assessment_record r = parse_assessment_record(l, place);
-      score_total total = s.score(r);
-      if (want_text)
-        append_batch_record(out.text, format, r.id, total);
+      if (!fast.score(l, s.evidence, s.target, id, total)) {
+        locate();
+        assessment_record r = parse_assessment_record(l, place);
+        total = s.score(r);
+        id = std::move(r.id);
+      }
+      std::string document = o.document ? (*o.document)(l, number) : std::string();
+      if (o.want_text)
+        append_batch_record(out.text, o.format, id, total);
       else
-        out.records.push_back({std::move(r.id), std::move(total)});
+        out.records.push_back({std::move(id), std::move(total), std::move(document)});
       ++out.count;
     } catch (const error& e) {
-      std::string message = e.what();
-      if (message.compare(0, place.size(), place) != 0) message = place + ": " + message;
-      out.bad.emplace_back(want_text ? out.text.size() : out.records.size(), std::move(message));
+      refuse(e.what());
     }
   }
 }
@@ -225,11 +233,14 @@ class pipeline {
 
  private:
   bool want_text() const { return static_cast<bool>(sink_.text); }
+  record_output output() const {
+    return {format_, want_text(), sink_.document ? &sink_.document : nullptr};
+  }
 
   batch_summary run_inline() {
     while (auto c = reader_.next()) {
       chunk_result r;
-      process(scorer_, *c, format_, want_text(), r);
+      process(scorer_, *c, output(), r);
       if (!deliver(r)) break;
     }
     return summary_;
@@ -242,7 +253,11 @@ class pipeline {
       if (want_text()) {
         if (upto > done) sink_.text(std::string_view(r.text).substr(done, upto - done));
       } else {
-        for (std::size_t i = done; i < upto; ++i) sink_.record(r.records[i].id, r.records[i].total);
+        for (std::size_t i = done; i < upto; ++i)
+          if (sink_.document)
+            sink_.record_document(r.records[i].id, r.records[i].total, r.records[i].document);
+          else
+            sink_.record(r.records[i].id, r.records[i].total);
       }
       done = std::max(done, upto);
     };
@@ -308,7 +323,7 @@ class pipeline {
       }
       chunk_result r;
       try {
-        process(scorer_, c, format_, want_text(), r);
+        process(scorer_, c, output(), r);
       } catch (...) {  // not a bad record (those are results) but, say, memory running out
         std::lock_guard<std::mutex> lock(mutex_);
         if (!failure_) failure_ = std::current_exception();

@@ -41,6 +41,13 @@ struct batch_sink {
   // Output text ready to write (formatted records of a chunk); when set, `record` is not called
   // and each worker formats its own records — the fast path.
   std::function<void(std::string_view text)> text;
+  // Optional: makes a good record's document (from its line and line number) on the worker
+  // threads, so documents are made in parallel; `record_document` then gets each one, on the
+  // calling thread and in input order, instead of `record`. A readiness::error it throws makes
+  // the record bad with that message.
+  std::function<std::string(std::string_view line, std::uint64_t number)> document;
+  std::function<void(const std::string& id, const score_total& total, const std::string& document)>
+      record_document;
   // Progress: bytes read so far and records done.
   std::function<void(std::uint64_t bytes, std::uint64_t records)> progress;
 };

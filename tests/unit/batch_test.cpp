@@ -106,6 +106,40 @@ TEST_CASE("batch: a line over the record limit is reported with its length and s
   CHECK(c.bad[1] == "in.jsonl:4: the record is 1310720 bytes, more than the limit of 1048576");
 }
 
+TEST_CASE("batch: documents are made on the workers and handed on in input order", "[batch]") {
+  auto p = office_test::small_plan();
+  std::string text = records(200);
+  std::istringstream in(text);
+  std::vector<std::string> ids, documents, bad;
+  io::batch_sink sink;
+  sink.document = [](std::string_view line, std::uint64_t number) {
+    if (number == 7) throw error(errc::validation, "", "no document for line 7");
+    return std::to_string(number) + " " + std::string(line);
+  };
+  sink.record_document = [&](const std::string& id, const score_total&, const std::string& d) {
+    ids.push_back(id);
+    documents.push_back(d);
+  };
+  sink.bad = [&](const std::string& m) { bad.push_back(m); };
+  io::batch_options options;
+  options.threads = 3;
+  options.chunk_bytes = 1024;
+  auto summary =
+      io::run_batch(p, {{"in.jsonl", &in, text.size()}}, io::batch_format::jsonl, options, sink);
+  CHECK(summary.records == 199);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0] == "in.jsonl:7: no document for line 7");
+  REQUIRE(ids.size() == 199);
+  // Line 1 is r0, then a blank line; every document belongs to its own record's line.
+  CHECK(documents[0].rfind("1 {\"id\": \"r0\",", 0) == 0);
+  CHECK(ids[1] == "r1");
+  CHECK(documents[1].rfind("3 {\"id\": \"r1\",", 0) == 0);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    INFO(i);
+    CHECK(documents[i].find("\"" + ids[i] + "\"") != std::string::npos);
+  }
+}
+
 TEST_CASE("batch: JSON Lines and CSV records", "[batch]") {
   score_total t;
   t.total = 8950;
