@@ -22,7 +22,7 @@ std::optional<fraction> reduce(i128 num, i128 den) {
   if (den == 0) return std::nullopt;
   if (den < 0) num = -num, den = -den;
   i128 a = detail::wide_gcd(num, den);
-  if (a > 1) num /= a, den /= a;
+  if (a > 1) detail::divide_both(num, den, a);
   if (!fits(num) || !fits(den)) return std::nullopt;
   return fraction{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
 }

@@ -145,7 +145,7 @@ rule_outcome penalty(const item& it, const item_input& in) {
 wide_ratio reduce_ratio(wide_int num, wide_int den) {
   if (den < 0) num = -num, den = -den;
   wide_int g = wide_gcd(num, den);
-  if (g > 1) num /= g, den /= g;
+  if (g > 1) detail::divide_both(num, den, g);
   return {num, den};
 }
 
@@ -155,6 +155,11 @@ wide_ratio add(wide_ratio a, wide_ratio b) {
 }
 
 centi ratio_points(centi points, fraction v, fraction zero, fraction full) {
+  if (zero.num == 0 && full.num == full.den && v.den > 0) {  // the usual 0 … 1: t = v
+    if (v.num <= 0) return 0;
+    if (v.num >= v.den) return points;
+    return static_cast<centi>(round_half_away(static_cast<wide_int>(points) * v.num, v.den));
+  }
   wide_ratio span = minus(full, zero);
   wide_ratio part = minus(v, zero);
   if (span.num == 0) return v >= full ? points : 0;  // a threshold: full at or above it

@@ -1,4 +1,5 @@
-// The greatest common divisor of two 128-bit integers, shared by the exact arithmetic of scores.
+// The greatest common divisor of two 128-bit integers, and dividing by it, shared by the exact
+// arithmetic of scores.
 #ifndef READINESS_CORE_WIDE_GCD_HPP
 #define READINESS_CORE_WIDE_GCD_HPP
 
@@ -24,6 +25,21 @@ inline wide_int wide_gcd(wide_int a, wide_int b) {
     b = t;
   }
   return a;
+}
+
+// num / g and den / g for a g > 0 dividing both, in 64-bit steps when they fit (a 128-bit
+// division is a library call).
+inline void divide_both(wide_int& num, wide_int& den, wide_int g) {
+  constexpr wide_int lo = std::numeric_limits<std::int64_t>::min();
+  constexpr wide_int hi = std::numeric_limits<std::int64_t>::max();
+  if (num >= lo && num <= hi && den >= lo && den <= hi && g <= hi) {
+    auto d = static_cast<std::int64_t>(g);
+    num = static_cast<std::int64_t>(num) / d;
+    den = static_cast<std::int64_t>(den) / d;
+    return;
+  }
+  num /= g;
+  den /= g;
 }
 
 }  // namespace readiness::detail

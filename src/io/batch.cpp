@@ -400,7 +400,7 @@ std::string joined(const std::vector<std::string>& ids) {
 void append_batch_record(std::string& out, batch_format format, const std::string& id,
                          const score_total& total, const ranked_record* ranked) {
   if (format == batch_format::jsonl) {
-    json_writer w;
+    json_writer w(std::move(out));
     w.begin_object();
     w.field("id", id);
     if (ranked) {
@@ -410,7 +410,7 @@ void append_batch_record(std::string& out, batch_format format, const std::strin
     w.key("total");
     write_score_total(w, total);
     w.end_object();
-    out += w.str();
+    out = w.take();
     out += '\n';
     return;
   }

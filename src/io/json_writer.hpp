@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "readiness/decimal.hpp"
@@ -16,6 +17,10 @@ class json_writer {
  public:
   // indent 0 writes one compact line; otherwise that many spaces per level.
   explicit json_writer(int indent = 0) : indent_(indent) {}
+  // Writes on after the text already in `into` (take() gives it back with the value appended):
+  // no copy and no new buffer for each of many small documents.
+  explicit json_writer(std::string&& into, int indent = 0)
+      : out_(std::move(into)), indent_(indent) {}
 
   json_writer& begin_object();
   json_writer& end_object();
