@@ -6,7 +6,6 @@
 // passes only the message) and makes a good record's result document (the sink passes only the
 // totals) — see batch_record.hpp.
 #include <algorithm>
-#include <cstdio>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -18,6 +17,7 @@
 #include "capi/guard.hpp"
 #include "capi/handles.hpp"
 #include "io/batch.hpp"
+#include "io/json_writer.hpp"
 #include "readiness/forecast_io.hpp"
 #include "readiness/limits.hpp"
 #include "readiness/rank.hpp"
@@ -165,38 +165,6 @@ void check_batch_arguments(const rdy_plan* rubric, const char* text, size_t len,
   require(rubric, function, "rubric_plan");
   text_argument(text, len, function, "text");
   if (threads < 0 || threads > 256) invalid_argument(function, "threads must be 0 … 256");
-}
-
-void append_json_text(std::string& out, std::string_view text) {
-  out += '"';
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
 }
 
 const batch_handle::record_row* record_at(const rdy_batch* b, size_t index) {
@@ -356,7 +324,8 @@ int rdy_batch_to_jsonl(const rdy_batch* batch, char** out_text, size_t* out_len)
       } else {
         text += "{\"line\":" + std::to_string(r.line) + ",\"status\":" + std::to_string(r.status) +
                 ",\"error\":";
-        append_json_text(text, r.error.substr(r.error.find(": ") + 2));  // after "line N: "
+        readiness::io::append_json_string(
+            text, r.error.substr(r.error.find(": ") + 2));  // after "line N: "
         text += '}';
       }
       text += '\n';

@@ -9,34 +9,14 @@
 #include <tuple>
 #include <vector>
 
+#include "capi_fixture.hpp"
 #include "readiness/readiness.h"
 
+using capi_test::batch_holder;
+using capi_test::example_text;
+using capi_test::plan_holder;
+
 namespace {
-
-std::string example_text() {
-  std::ifstream in(READINESS_EXAMPLE_PLAN, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct plan_holder {
-  rdy_plan* plan = nullptr;
-  plan_holder() {
-    std::string text = example_text();
-    REQUIRE(rdy_plan_load_json(text.data(), text.size(), &plan) == RDY_OK);
-  }
-  ~plan_holder() { rdy_plan_destroy(plan); }
-};
-
-struct batch_holder {
-  rdy_batch* batch = nullptr;
-  batch_holder(const rdy_plan* plan, const std::string& records, int threads) {
-    INFO(rdy_last_error_message());
-    REQUIRE(rdy_batch_run_jsonl(plan, records.data(), records.size(), threads, &batch) == RDY_OK);
-  }
-  ~batch_holder() { rdy_batch_destroy(batch); }
-};
 
 struct ranking_holder {
   rdy_ranking* ranking = nullptr;

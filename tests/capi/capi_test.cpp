@@ -13,27 +13,15 @@
 #include <thread>
 #include <vector>
 
+#include "capi_fixture.hpp"
 #include "readiness/error.hpp"
 #include "readiness/readiness.h"
 #include "readiness/version.h"
 
+using capi_test::example_text;
+using capi_test::plan_holder;
+
 namespace {
-
-std::string example_text() {
-  std::ifstream in(READINESS_EXAMPLE_PLAN, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct plan_holder {
-  rdy_plan* plan = nullptr;
-  plan_holder() {
-    std::string text = example_text();
-    REQUIRE(rdy_plan_load_json(text.data(), text.size(), &plan) == RDY_OK);
-  }
-  ~plan_holder() { rdy_plan_destroy(plan); }
-};
 
 // An engine this build does not have answers RDY_ERR_INTERNAL saying so; the test then only
 // checks that answer.

@@ -14,19 +14,15 @@
 #include <string>
 
 #include "capi/handles.hpp"
+#include "capi_fixture.hpp"
 #include "readiness/readiness.h"
 
 using readiness::capi::batch_handle;
 using readiness::capi::schedule_options_handle;
 
-namespace {
+using capi_test::example_text;
 
-std::string example_text() {
-  std::ifstream in(READINESS_EXAMPLE_PLAN, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace {
 
 bool names_a_dead_handle(const char* type) {
   std::string message = rdy_last_error_message();
