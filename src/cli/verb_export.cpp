@@ -34,10 +34,12 @@ std::string format_of(const arguments& args) {
 }
 
 // The schedule when the plan can be scheduled; the tables then carry dates and lights.
-std::optional<schedule> try_schedule(const plan& p, const plan_calendars& calendars, context& ctx) {
+std::optional<schedule> try_schedule(const plan& p, const plan_calendars& calendars,
+                                     std::optional<task_graph>& graph, context& ctx) {
   if (p.tasks.empty()) return std::nullopt;
   try {
-    return compute_schedule(p, calendars);
+    graph.emplace(p);
+    return compute_schedule(p, *graph, calendars);
   } catch (const error& e) {
     ctx.err << "note: the task table has no dates (" << e.what() << ")\n";
     return std::nullopt;
@@ -47,9 +49,8 @@ std::optional<schedule> try_schedule(const plan& p, const plan_calendars& calend
 // Late tasks and points at risk per unit, when the plan has an inspection date to forecast to;
 // the unit table then carries them.
 std::optional<report::unit_outlooks> try_outlooks(const plan& p, const plan_calendars& calendars,
-                                                  const schedule& s) {
+                                                  const task_graph& graph, const schedule& s) {
   if (!p.inspection || (!p.inspection->ready_by && !p.inspection->arrives)) return std::nullopt;
-  task_graph graph(p);
   readiness_forecast f = forecast(p, graph, calendars, s, compile_rubric(p.rubric, p.sites));
   report::unit_outlooks out;
   for (const unit_row& u : f.units) out[u.id] = {u.late, u.points_at_risk};
@@ -77,10 +78,12 @@ int run(const arguments& args, context& ctx) {
     return exit_ok;
   }
   plan_calendars calendars = io::load_plan_calendars(p);
-  auto sched = try_schedule(p, calendars, ctx);
+  std::optional<task_graph> graph;
+  auto sched = try_schedule(p, calendars, graph, ctx);
   const schedule* s = sched ? &*sched : nullptr;
   std::optional<report::unit_outlooks> outlooks;
-  if (s && (sheet_name.empty() || sheet_name == "units")) outlooks = try_outlooks(p, calendars, *s);
+  if (s && (sheet_name.empty() || sheet_name == "units"))
+    outlooks = try_outlooks(p, calendars, *graph, *s);
   score_result score = score_plan(p);
   std::vector<report::sheet_table> sheets;
   if (sheet_name.empty() || sheet_name == "score") sheets.push_back(report::score_sheet(p, score));
