@@ -420,9 +420,9 @@ typedef int (*rdy_record_fn)(uint64_t index, const char* result_json, size_t len
 /* Scores every record of len bytes of JSON Lines, streaming, through the library's batch
  * pipeline (the one behind `readiness batch`): memory stays flat whatever the input size.
  * threads (0 = one per core) read and score the records and make their result documents; the
- * callback runs on the calling thread, once per record, in input order. Returns RDY_OK when every record was handed to the callback
- * (bad records included: they are data, reported per record), RDY_ERR_CANCELLED when the callback
- * stopped it. */
+ * callback runs on the calling thread, once per record, in input order. Returns RDY_OK when every
+ * record was handed to the callback (bad records included: they are data, reported per record),
+ * RDY_ERR_CANCELLED when the callback stopped it. */
 RDY_API int rdy_batch_score_jsonl(const rdy_plan* rubric_plan, const char* text, size_t len,
                                   int threads, rdy_record_fn callback, void* user_data);
 
