@@ -50,12 +50,14 @@ class task_graph {
   // JSON pointer); errc::cycle naming the tasks on a cycle in order (`T03 → T07 → T03`).
   explicit task_graph(const plan& p);
 
-  std::size_t task_count() const { return tasks_.size(); }
+  std::size_t task_count() const { return out_node_.size(); }
   std::size_t node_count() const { return node_task_.size(); }
 
-  const std::string& id(std::size_t task) const { return tasks_[task]->id; }
-  const task& model(std::size_t task) const { return *tasks_[task]; }
-  std::size_t document_index(std::size_t task) const { return document_index_[task]; }
+  const std::string& id(std::size_t task) const { return model(task).id; }
+  const task& model(std::size_t task) const { return tasks_[document_index(task)]; }
+  std::size_t document_index(std::size_t task) const {
+    return document_index_.empty() ? task : document_index_[task];
+  }
   std::uint32_t find(std::string_view id) const;  // none when absent
 
   bool is_summary(std::size_t task) const { return out_node_[task] != none; }
@@ -78,9 +80,12 @@ class task_graph {
   std::uint32_t find_hashed(std::string_view id, std::uint64_t hash) const;
   // find() for many ids at once, with the table and the ids prefetched a few steps ahead.
   void find_many(const std::string_view* ids, std::size_t count, std::uint32_t* out) const;
+  std::string_view packed_id(std::uint32_t task) const {
+    return {id_chars_.data() + id_start_[task], id_start_[task + 1] - id_start_[task]};
+  }
 
-  std::vector<const task*> tasks_;
-  std::vector<std::uint32_t> document_index_;
+  const task* tasks_ = nullptr;                // the plan's tasks, in document order
+  std::vector<std::uint32_t> document_index_;  // by task index; empty when ids come sorted
   std::vector<std::uint32_t> out_node_;
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> node_task_;
@@ -89,6 +94,10 @@ class task_graph {
   // Open addressing: the hash's upper 32 bits << 32 | task index + 1; 0 when empty. Probes
   // compare the stored hash bits before touching an id.
   std::vector<std::uint64_t> hash_slots_;
+  // Every id once more, packed in index order (id_start_ has one entry per task and one past the
+  // end): lookups compare against these few megabytes, not against the tasks spread in memory.
+  std::vector<std::uint32_t> id_start_;
+  std::string id_chars_;
   graph_type graph_;
 };
 

@@ -138,7 +138,7 @@ task_graph::task_graph(const plan& p, std::vector<diagnostic>* cycles) {
 }
 
 bool task_graph::is_virtual(std::uint32_t node) const {
-  return node >= tasks_.size() || out_node_[node] != none;
+  return node >= task_count() || out_node_[node] != none;
 }
 
 std::uint32_t task_graph::find(std::string_view id) const {
@@ -153,7 +153,7 @@ std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) c
     std::uint64_t slot = hash_slots_[s];
     if (slot == 0) return none;
     auto index = static_cast<std::uint32_t>(slot) - 1;
-    if ((slot & 0xffffffff00000000ull) == tag && tasks_[index]->id == id) return index;
+    if ((slot & 0xffffffff00000000ull) == tag && packed_id(index) == id) return index;
   }
 }
 
@@ -168,18 +168,19 @@ void task_graph::find_many(const std::string_view* keys, std::size_t count,
       for (std::size_t j = 0; j < m; ++j) out[b + j] = none;
       continue;
     }
-    // Misses overlap when the loads are issued ahead: slots, then the id pointers, then the ids.
+    // Misses overlap when the loads are issued ahead: slots, then id starts, then the ids.
     for (std::size_t j = 0; j < m; ++j) {
       hashes[j] = hash_id(keys[b + j]);
       __builtin_prefetch(&hash_slots_[hashes[j] & mask]);
     }
     for (std::size_t j = 0; j < m; ++j) {
       std::uint64_t slot = hash_slots_[hashes[j] & mask];
-      if (slot != 0) __builtin_prefetch(&tasks_[static_cast<std::uint32_t>(slot) - 1]);
+      if (slot != 0) __builtin_prefetch(&id_start_[static_cast<std::uint32_t>(slot) - 1]);
     }
     for (std::size_t j = 0; j < m; ++j) {
       std::uint64_t slot = hash_slots_[hashes[j] & mask];
-      if (slot != 0) __builtin_prefetch(&tasks_[static_cast<std::uint32_t>(slot) - 1]->id);
+      if (slot != 0)
+        __builtin_prefetch(id_chars_.data() + id_start_[static_cast<std::uint32_t>(slot) - 1]);
     }
     for (std::size_t j = 0; j < m; ++j) out[b + j] = find_hashed(keys[b + j], hashes[j]);
   }
@@ -189,69 +190,88 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   problems bad{cycles == nullptr, {}};
   const std::size_t n = p.tasks.size();
   if (n >= (std::size_t(1) << 30)) throw error(errc::limit, "/tasks", "more than 2^30 tasks");
+  tasks_ = p.tasks.data();
 
-  // Indices in id order; generated plans are often already sorted, so check before sorting.
-  document_index_.resize(n);
-  std::vector<std::uint32_t>& doc = document_index_;
-  std::iota(doc.begin(), doc.end(), 0u);
-  auto by_id = [&](std::uint32_t a, std::uint32_t b) {
-    return compare_ids(p.tasks[a].id, p.tasks[b].id) < 0;
-  };
-  if (!std::is_sorted(doc.begin(), doc.end(), by_id))
-    std::stable_sort(doc.begin(), doc.end(), by_id);
-  tasks_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) tasks_[i] = &p.tasks[doc[i]];
+  // One walk over the tasks in document order: whether the ids come sorted (generated plans
+  // often do), each id's hash, a packed copy of the ids, the number of links, and the parents.
+  std::vector<std::uint64_t> hashes(n);
+  std::vector<std::string_view> keys;  // parent ids, then links' targets
+  std::vector<std::uint32_t> who;      // the task naming each parent (document index)
+  std::size_t links = 0, id_bytes = 0;
+  bool sorted = true;
+  id_start_.resize(n + 1);
+  id_chars_.clear();
+  for (std::size_t j = 0; j < n; ++j) {
+    const task& t = p.tasks[j];
+    if (j > 0 && sorted && compare_ids(t.id, p.tasks[j - 1].id) < 0) sorted = false;
+    hashes[j] = hash_id(t.id);
+    id_start_[j] = static_cast<std::uint32_t>(id_bytes);
+    id_bytes += t.id.size();
+    if (id_bytes > 0xffffffffu) throw error(errc::limit, "/tasks", "task ids longer than 4 GiB");
+    id_chars_ += t.id;
+    links += t.after.size();
+    if (!t.parent.empty()) {
+      keys.push_back(t.parent);
+      who.push_back(static_cast<std::uint32_t>(j));
+    }
+  }
+  id_start_[n] = static_cast<std::uint32_t>(id_bytes);
+
+  // Indices in id order: the document's when sorted, else a stable sort by id.
+  if (!sorted) {
+    document_index_.resize(n);
+    std::iota(document_index_.begin(), document_index_.end(), 0u);
+    std::stable_sort(document_index_.begin(), document_index_.end(),
+                     [&](std::uint32_t a, std::uint32_t b) {
+                       return compare_ids(p.tasks[a].id, p.tasks[b].id) < 0;
+                     });
+    std::vector<std::uint64_t> by_index(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      by_index[i] = hashes[document_index_[i]];
+      id_start_[i] = static_cast<std::uint32_t>(i == 0 ? 0 : id_start_[i - 1] + id(i - 1).size());
+    }
+    hashes.swap(by_index);
+    std::vector<std::uint32_t> index_of(n);
+    for (std::uint32_t i = 0; i < n; ++i) index_of[document_index_[i]] = i;
+    for (auto& w : who) w = index_of[w];
+    id_chars_.clear();
+    for (std::size_t i = 0; i < n; ++i) id_chars_ += id(i);
+  }
+  auto at = [&](std::uint32_t i) { return task_pointer(document_index(i)); };
 
   std::size_t slots = 16;
   while (slots < 2 * n) slots <<= 1;
   hash_slots_.assign(slots, 0);
   {
-    constexpr std::size_t ahead = 16;
-    std::vector<std::uint64_t> hashes(std::min<std::size_t>(n, ahead));
     const std::size_t mask = slots - 1;
+    constexpr std::size_t ahead = 16;
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (i == 0)
-        for (std::size_t k = 0; k < hashes.size(); ++k) {
-          hashes[k] = hash_id(id(k));
-          __builtin_prefetch(&hash_slots_[hashes[k] & mask]);
-        }
-      std::uint64_t h = hashes[i % ahead];
-      if (i + ahead < n) {
-        std::uint64_t next = hash_id(id(i + ahead));
-        hashes[i % ahead] = next;
-        __builtin_prefetch(&hash_slots_[next & mask]);
-      }
+      if (i + ahead < n) __builtin_prefetch(&hash_slots_[hashes[i + ahead] & mask]);
+      std::uint64_t h = hashes[i];
       std::uint64_t tag = h & 0xffffffff00000000ull;
       std::size_t s = h & mask;
       for (; hash_slots_[s] != 0; s = (s + 1) & mask)
         if ((hash_slots_[s] & 0xffffffff00000000ull) == tag &&
-            id(static_cast<std::uint32_t>(hash_slots_[s]) - 1) == id(i))
+            packed_id(static_cast<std::uint32_t>(hash_slots_[s]) - 1) == packed_id(i))
           break;
       if (hash_slots_[s] != 0) {
-        bad.add(child(task_pointer(doc[i]), "id"), "duplicate task id \"" + id(i) + "\"");
+        bad.add(child(at(i), "id"), "duplicate task id \"" + id(i) + "\"");
         continue;
       }
       hash_slots_[s] = tag | (i + 1);
     }
   }
+  std::vector<std::uint64_t>().swap(hashes);
 
   parent_.assign(n, none);
   out_node_.assign(n, none);
-  std::vector<std::string_view> keys;
-  std::vector<std::uint32_t> found_at;
-  std::vector<std::uint32_t> who;
-  for (std::uint32_t i = 0; i < n; ++i)
-    if (!model(i).parent.empty()) {
-      keys.push_back(model(i).parent);
-      who.push_back(i);
-    }
-  found_at.resize(keys.size());
+  std::vector<std::uint32_t> found_at(keys.size());
   find_many(keys.data(), keys.size(), found_at.data());
   const std::size_t parent_links = keys.size();
   for (std::size_t k = 0; k < keys.size(); ++k) {
     std::uint32_t i = who[k], pa = found_at[k];
     if (pa == none)
-      bad.add(child(task_pointer(doc[i]), "parent"), "unknown task \"" + model(i).parent + "\"");
+      bad.add(child(at(i), "parent"), "unknown task \"" + model(i).parent + "\"");
     else
       parent_[i] = pa;
   }
@@ -266,18 +286,16 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
       node_task_.push_back(i);
     }
 
-  // The edges as three arrays that the graph sorts in place and keeps (no copy): with the
-  // graph's row starts, these are the build's peak memory, so they are reserved exactly.
-  std::vector<node_id> sources, targets;
-  std::vector<graph_edge> props;
-  std::size_t links = 0;
-  for (const auto& t : p.tasks) links += t.after.size();
-  for (auto* v : {&sources, &targets}) v->reserve(links + 2 * parent_links);
-  props.reserve(links + 2 * parent_links);
+  // The edges, packed, reserved exactly: sorted by source, they become the three arrays the
+  // graph keeps (no copy).
+  std::vector<detail::packed_edge> edges;
+  edges.reserve(links + 2 * parent_links);
+  // Ids often number the work in order (every link from a lower to a higher index): then index
+  // order is a topological order and there can be no cycle.
+  index_order_ = true;
   auto add_edge = [&](node_id from, node_id to, graph_edge e) {
-    sources.push_back(from);
-    targets.push_back(to);
-    props.push_back(e);
+    index_order_ = index_order_ && from < to;
+    edges.push_back({from, to, e});
   };
   // Links resolve a block of tasks at a time, so their lookups overlap (find_many).
   constexpr std::uint32_t task_block = 64;
@@ -291,30 +309,29 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
     std::size_t next_key = 0;
     for (std::uint32_t i = first; i < last; ++i) {
       const task& t = model(i);
-      auto at = [&] { return task_pointer(doc[i]); };
       if (!is_summary(i)) {
         if (!t.duration)
-          bad.add(at(), "task \"" + t.id + "\" has no subtasks and no duration");
+          bad.add(at(i), "task \"" + t.id + "\" has no subtasks and no duration");
         else if (*t.duration < 0)
-          bad.add(child(at(), "duration"), std::to_string(*t.duration) + " is negative");
+          bad.add(child(at(i), "duration"), std::to_string(*t.duration) + " is negative");
         else if (*t.duration > max_link_lag)
-          bad.add(child(at(), "duration"),
+          bad.add(child(at(i), "duration"),
                   std::to_string(*t.duration) + " working days is too long");
       }
       for (std::size_t k = 0; k < t.after.size(); ++k) {
         const link& l = t.after[k];
         std::uint32_t pred = found_at[next_key++];
         if (pred == none) {
-          bad.add(child(child(at(), "after"), k), "unknown task \"" + l.task + "\"");
+          bad.add(child(child(at(i), "after"), k), "unknown task \"" + l.task + "\"");
           continue;
         }
         if (l.lag < -max_link_lag || l.lag > max_link_lag) {
-          bad.add(child(child(child(at(), "after"), k), "lag"),
+          bad.add(child(child(child(at(i), "after"), k), "lag"),
                   std::string(kind_name(l.type)) + " lag " + std::to_string(l.lag) +
                       " is out of range");
           continue;
         }
-        add_edge(is_summary(pred) ? out_node(pred) : pred, i,
+        add_edge(parent_links != 0 && is_summary(pred) ? out_node(pred) : pred, i,
                  graph_edge(static_cast<std::int32_t>(l.lag), edge_of(l.type)));
       }
       if (parent_[i] != none) {
@@ -327,21 +344,11 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   std::vector<std::string_view>().swap(keys);
   std::vector<std::uint32_t>().swap(found_at);
   bad.raise();
+  detail::edge_columns columns = detail::sort_edges_by_source(edges, node_task_.size());
+  graph_ = graph_type(boost::construct_inplace_from_sources_and_targets, columns.sources,
+                      columns.targets, columns.props, node_task_.size());
+  columns = {};
 
-  detail::sort_edges_by_source(sources, targets, props, node_task_.size());
-  graph_ = graph_type(boost::construct_inplace_from_sources_and_targets, sources, targets, props,
-                      node_task_.size());
-  std::vector<node_id>().swap(sources);
-
-  // Ids often number the work in order (every link from a lower to a higher index): then index
-  // order is a topological order and there can be no cycle, which one sequential scan shows.
-  index_order_ = true;
-  for (node_id v = 0; v < node_task_.size() && index_order_; ++v)
-    for (auto [e, end] = boost::out_edges(v, graph_); e != end; ++e)
-      if (boost::target(*e, graph_) <= v) {
-        index_order_ = false;
-        break;
-      }
   if (index_order_) {
     order_.resize(node_task_.size());
     std::iota(order_.begin(), order_.end(), 0u);
@@ -355,7 +362,7 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   for (const auto& c : found) {
     std::string text = "cycle: ";
     for (std::size_t k = 0; k < c.size(); ++k) text += (k ? " → " : "") + id(c[k]);
-    diagnostic d{task_pointer(doc[c.front()]), text};
+    diagnostic d{at(c.front()), text};
     bool seen = std::any_of(out.begin(), out.end(),
                             [&](const diagnostic& o) { return o.message == d.message; });
     if (!seen) out.push_back(std::move(d));

@@ -29,14 +29,34 @@ TEST_CASE("Tasks get dense indices in natural id order", "[task_graph]") {
   CHECK(g.id(1) == "T9");
   CHECK(g.id(2) == "T10");
   CHECK(g.find("T9") == 1);
+  CHECK(g.find("T10") == 2);
+  CHECK(g.find("T1") == 0);
   CHECK(g.find("T99") == task_graph::none);
+  CHECK(g.find("T") == task_graph::none);
+  CHECK(g.find("") == task_graph::none);
   CHECK(g.document_index(0) == 2);
+  CHECK(g.document_index(1) == 1);
+  CHECK(g.document_index(2) == 0);
+  CHECK(&g.model(0) == &p.tasks[2]);
   // T10 comes before T9 in every topological order.
   const auto& order = g.topological_order();
   auto pos = [&](std::uint32_t v) {
     return std::find(order.begin(), order.end(), v) - order.begin();
   };
   CHECK(pos(2) < pos(1));
+}
+
+TEST_CASE("Tasks whose ids come sorted keep their document order", "[task_graph]") {
+  plan p = fixture::plan_on("2026-03-02",
+                            {leaf("A", 1), leaf("A2", 1, {"A"}), leaf("B", 2, {"A2", "A"})});
+  task_graph g(p);
+  for (std::uint32_t i = 0; i < 3; ++i) {
+    CHECK(g.document_index(i) == i);
+    CHECK(&g.model(i) == &p.tasks[i]);
+    CHECK(g.find(p.tasks[i].id) == i);
+  }
+  CHECK(g.find("A3") == task_graph::none);
+  CHECK(g.in_index_order());
 }
 
 TEST_CASE("A cycle through links names its tasks in order", "[task_graph]") {
