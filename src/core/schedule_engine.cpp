@@ -31,27 +31,41 @@ std::optional<date> deadline_date(std::optional<date> due, std::optional<date> r
   return due ? due : ready_by;
 }
 
-void set_calendars(network& n, const task_graph& g, const plan_calendars& cals, date as_of) {
+// The plan's calendar and the as-of index in it; each node's calendar comes with its task.
+void start_calendars(network& n, const task_graph& g, const plan_calendars& cals, date as_of) {
   n.calendars.push_back(&cals.plan);
-  std::map<const working_calendar*, std::uint16_t> index{{&cals.plan, 0}};
-  n.calendar.resize(g.node_count());
-  const std::string* last_lead = nullptr;  // consecutive tasks often share a lead
-  std::uint16_t last = 0;
-  for (std::uint32_t v = 0; v < g.node_count(); ++v) {
-    const std::string& lead = g.model(g.task_of(v)).lead;
-    if (!last_lead || lead != *last_lead) {
-      const working_calendar* c = &cals.for_unit(lead);
-      auto [it, added] = index.emplace(c, static_cast<std::uint16_t>(n.calendars.size()));
-      if (added) n.calendars.push_back(c);
-      last_lead = &lead;
-      last = it->second;
-    }
-    n.calendar[v] = last;
-  }
-  n.mixed = n.calendars.size() > 1;
-  for (const auto* c : n.calendars)
-    n.day0.push_back(narrow(c->count_before(days_since_epoch(as_of))));
+  n.calendar.assign(g.node_count(), 0);
+  n.day0.push_back(narrow(cals.plan.count_before(days_since_epoch(as_of))));
 }
+
+// Remembers the calendars seen so far; consecutive tasks often share a lead.
+class calendar_picker {
+ public:
+  calendar_picker(network& n, const plan_calendars& cals, date as_of)
+      : n_(n), cals_(cals), as_of_(as_of) {
+    index_.emplace(&cals.plan, 0);
+  }
+  std::uint16_t of(const std::string& lead) {
+    if (last_lead_ && lead == *last_lead_) return last_;
+    const working_calendar* c = &cals_.for_unit(lead);
+    auto [it, added] = index_.emplace(c, static_cast<std::uint16_t>(n_.calendars.size()));
+    if (added) {
+      n_.calendars.push_back(c);
+      n_.day0.push_back(narrow(c->count_before(days_since_epoch(as_of_))));
+      n_.mixed = true;
+    }
+    last_lead_ = &lead;
+    return last_ = it->second;
+  }
+
+ private:
+  network& n_;
+  const plan_calendars& cals_;
+  date as_of_;
+  std::map<const working_calendar*, std::uint16_t> index_;
+  const std::string* last_lead_ = nullptr;
+  std::uint16_t last_ = 0;
+};
 
 void set_task(network& n, const task_graph& g, std::uint32_t v, std::optional<date> due,
               std::optional<date> ready_by) {
@@ -133,7 +147,7 @@ schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_
     : net_(std::make_unique<detail::network>()) {
   detail::network& n = *net_;
   n.graph = &g;
-  set_calendars(n, g, cals, as_of);
+  start_calendars(n, g, cals, as_of);
   n.index_order = g.in_index_order();
   std::size_t count = g.node_count();
   n.duration.assign(count, 0);
@@ -149,8 +163,19 @@ schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_
     else if (p.inspection->arrives)
       ready_by = *p.inspection->arrives - boost::gregorian::days(1);
   }
-  std::vector<std::optional<date>> dues = detail::inherited_dues(g);
-  for (std::uint32_t v = 0; v < g.task_count(); ++v) set_task(n, g, v, dues[v], ready_by);
+  // One walk over the tasks: each one's calendar, then its inputs. Dues pass down from parents
+  // only in a plan that has summaries.
+  bool summaries = g.node_count() > g.task_count();
+  std::vector<std::optional<date>> dues;
+  if (summaries) dues = detail::inherited_dues(g);
+  calendar_picker pick(n, cals, as_of);
+  for (std::uint32_t v = 0; v < g.task_count(); ++v) {
+    const task& t = g.model(v);
+    n.calendar[v] = pick.of(t.lead);
+    set_task(n, g, v, summaries ? dues[v] : t.due, ready_by);
+  }
+  for (std::uint32_t v = static_cast<std::uint32_t>(g.task_count()); v < g.node_count(); ++v)
+    n.calendar[v] = n.calendar[g.task_of(v)];
   set_capacities(n, p, g);
 }
 
