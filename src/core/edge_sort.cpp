@@ -1,14 +1,14 @@
-// A least-significant-digit radix sort on the source, in as few passes of at most `digit_bits`
-// bits as the node count needs (one pass up to 2^10 nodes, two up to 2^20, three beyond). Each
-// pass writes every edge once, to one of at most 2^10 bucket heads, which stay in cache.
+// An American flag sort on the source's high bits (writes go to a few thousand bucket heads, which
+// stay in cache), then a counting sort of each bucket through a small buffer.
 #include "core/edge_sort.hpp"
 
-#include <memory>
+#include <algorithm>
+#include <utility>
 
 namespace readiness::detail {
 namespace {
 
-constexpr unsigned digit_bits = 10;
+constexpr unsigned max_bucket_bits = 12;
 
 unsigned bit_width(std::size_t x) {
   unsigned bits = 0;
@@ -16,45 +16,60 @@ unsigned bit_width(std::size_t x) {
   return bits;
 }
 
-// One stable counting pass by (source >> shift) & mask, from `in` to `out`.
-void counting_pass(const packed_edge* in, packed_edge* out, std::size_t m, unsigned shift,
-                   std::uint32_t mask) {
-  std::vector<std::size_t> head(std::size_t(mask) + 2, 0);
-  for (std::size_t k = 0; k < m; ++k) ++head[((in[k].source >> shift) & mask) + 1];
-  for (std::size_t b = 0; b + 1 < head.size(); ++b) head[b + 1] += head[b];
-  for (std::size_t k = 0; k < m; ++k) out[head[(in[k].source >> shift) & mask]++] = in[k];
-}
-
 }  // namespace
 
-edge_columns sort_edges_by_source(std::vector<packed_edge>& edges, std::size_t nodes) {
-  const std::size_t m = edges.size();
+void sort_edges_by_source(std::vector<std::uint32_t>& sources, std::vector<std::uint32_t>& targets,
+                          std::vector<graph_edge>& props, std::size_t nodes) {
+  const std::size_t m = sources.size();
+  if (m < 2) return;
   unsigned bits = bit_width(nodes);
-  unsigned passes = (bits + digit_bits - 1) / digit_bits;
-  if (m > 1 && passes > 0) {
-    // Uninitialised: every element is written by the first pass before it is read.
-    std::unique_ptr<packed_edge[]> spare(new packed_edge[m]);
-    packed_edge* from = edges.data();
-    packed_edge* to = spare.get();
-    unsigned width = (bits + passes - 1) / passes;
-    for (unsigned shift = 0; shift < bits; shift += width) {
-      unsigned digit = std::min(width, bits - shift);
-      counting_pass(from, to, m, shift, (std::uint32_t(1) << digit) - 1);
-      std::swap(from, to);
+  unsigned shift = bits > max_bucket_bits ? bits - max_bucket_bits : 0;
+  std::size_t buckets = (nodes >> shift) + 1;
+
+  // Pass 1: in place, by bucket = source >> shift.
+  std::vector<std::size_t> head(buckets + 1, 0), end(buckets, 0);
+  for (std::uint32_t s : sources) ++head[(s >> shift) + 1];
+  for (std::size_t b = 0; b < buckets; ++b) head[b + 1] += head[b];
+  std::vector<std::size_t> start(head.begin(), head.end());
+  for (std::size_t b = 0; b < buckets; ++b) end[b] = start[b + 1];
+  for (std::size_t b = 0; b < buckets; ++b) {
+    while (head[b] < end[b]) {
+      std::size_t i = head[b];
+      std::size_t c = sources[i] >> shift;
+      if (c == b) {
+        ++head[b];
+        continue;
+      }
+      std::size_t j = head[c]++;
+      std::swap(sources[i], sources[j]);
+      std::swap(targets[i], targets[j]);
+      std::swap(props[i], props[j]);
     }
-    if (from != edges.data()) std::copy(from, from + m, edges.data());
   }
-  edge_columns out;
-  out.sources.resize(m);
-  out.targets.resize(m);
-  out.props.resize(m);
-  for (std::size_t k = 0; k < m; ++k) {
-    out.sources[k] = edges[k].source;
-    out.targets[k] = edges[k].target;
-    out.props[k] = edges[k].prop;
+  if (shift == 0) return;
+
+  // Pass 2: each bucket by the source's low bits, through a buffer the size of the bucket.
+  const std::size_t width = std::size_t(1) << shift;
+  std::vector<std::uint32_t> count(width + 1);
+  std::vector<std::uint32_t> buf_source, buf_target;
+  std::vector<graph_edge> buf_prop;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    std::size_t first = start[b], last = start[b + 1];
+    if (last - first < 2) continue;
+    buf_source.assign(sources.begin() + first, sources.begin() + last);
+    buf_target.assign(targets.begin() + first, targets.begin() + last);
+    buf_prop.assign(props.begin() + first, props.begin() + last);
+    std::fill(count.begin(), count.end(), 0);
+    const std::uint32_t mask = static_cast<std::uint32_t>(width - 1);
+    for (std::uint32_t s : buf_source) ++count[(s & mask) + 1];
+    for (std::size_t k = 0; k < width; ++k) count[k + 1] += count[k];
+    for (std::size_t k = 0; k < buf_source.size(); ++k) {
+      std::size_t to = first + count[buf_source[k] & mask]++;
+      sources[to] = buf_source[k];
+      targets[to] = buf_target[k];
+      props[to] = buf_prop[k];
+    }
   }
-  std::vector<packed_edge>().swap(edges);
-  return out;
 }
 
 }  // namespace readiness::detail

@@ -1,7 +1,6 @@
-// Sorting a graph's edges by source node, fast, for Boost's in-place CSR construction (whose own
-// in-place sort follows swap cycles one dependent cache miss at a time: most of the build at a
-// million tasks). The edges travel as one packed array, so each sort pass writes one stream per
-// bucket, not three.
+// Sorting a graph's edge arrays by source node in place, fast: the task graph hands them sorted to
+// Boost's in-place CSR construction, whose own in-place sort follows swap cycles one dependent
+// cache miss at a time (most of the build at a million tasks).
 #ifndef READINESS_CORE_EDGE_SORT_HPP
 #define READINESS_CORE_EDGE_SORT_HPP
 
@@ -12,19 +11,10 @@
 
 namespace readiness::detail {
 
-struct packed_edge {
-  std::uint32_t source;
-  std::uint32_t target;
-  graph_edge prop;
-};
-
-// Sorts by source (each < nodes), stably, and returns the three arrays Boost's in-place
-// construction takes; `edges` is left empty. Needs twice the packed array while it sorts.
-struct edge_columns {
-  std::vector<std::uint32_t> sources, targets;
-  std::vector<graph_edge> props;
-};
-edge_columns sort_edges_by_source(std::vector<packed_edge>& edges, std::size_t nodes);
+// Reorders the three parallel arrays so that `sources` is ascending; sources[k] < nodes. The
+// order of edges that share a source is unspecified but the same for the same input.
+void sort_edges_by_source(std::vector<std::uint32_t>& sources, std::vector<std::uint32_t>& targets,
+                          std::vector<graph_edge>& props, std::size_t nodes);
 
 }  // namespace readiness::detail
 

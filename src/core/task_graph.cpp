@@ -286,16 +286,20 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
       node_task_.push_back(i);
     }
 
-  // The edges, packed, reserved exactly: sorted by source, they become the three arrays the
-  // graph keeps (no copy).
-  std::vector<detail::packed_edge> edges;
-  edges.reserve(links + 2 * parent_links);
+  // The edges as three arrays that the graph sorts in place and keeps (no copy): with the
+  // graph's row starts, these are the build's peak memory, so they are reserved exactly.
+  std::vector<node_id> sources, targets;
+  std::vector<graph_edge> props;
+  for (auto* v : {&sources, &targets}) v->reserve(links + 2 * parent_links);
+  props.reserve(links + 2 * parent_links);
   // Ids often number the work in order (every link from a lower to a higher index): then index
   // order is a topological order and there can be no cycle.
   index_order_ = true;
   auto add_edge = [&](node_id from, node_id to, graph_edge e) {
     index_order_ = index_order_ && from < to;
-    edges.push_back({from, to, e});
+    sources.push_back(from);
+    targets.push_back(to);
+    props.push_back(e);
   };
   // Links resolve a block of tasks at a time, so their lookups overlap (find_many).
   constexpr std::uint32_t task_block = 64;
@@ -344,10 +348,10 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   std::vector<std::string_view>().swap(keys);
   std::vector<std::uint32_t>().swap(found_at);
   bad.raise();
-  detail::edge_columns columns = detail::sort_edges_by_source(edges, node_task_.size());
-  graph_ = graph_type(boost::construct_inplace_from_sources_and_targets, columns.sources,
-                      columns.targets, columns.props, node_task_.size());
-  columns = {};
+  detail::sort_edges_by_source(sources, targets, props, node_task_.size());
+  graph_ = graph_type(boost::construct_inplace_from_sources_and_targets, sources, targets, props,
+                      node_task_.size());
+  std::vector<node_id>().swap(sources);
 
   if (index_order_) {
     order_.resize(node_task_.size());
