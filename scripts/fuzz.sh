@@ -21,6 +21,17 @@ if ! command -v clang++ >/dev/null || ! command -v clang >/dev/null; then
   echo "fuzz: clang not found, fuzzing skipped"
   exit 0
 fi
+# clang only recommends its runtimes (libclang-rt-14-dev on Debian 12): without them nothing links.
+probe="$(mktemp -d)"
+trap 'rm -rf "$probe"' EXIT
+printf '#include <cstddef>\n#include <cstdint>\nextern "C" int LLVMFuzzerTestOneInput(const std::uint8_t*, std::size_t) { return 0; }\n' \
+  >"$probe/probe.cpp"
+if ! clang++ -fsanitize=fuzzer,address,undefined "$probe/probe.cpp" -o "$probe/probe" \
+    >"$probe/log" 2>&1; then
+  echo "fuzz: clang cannot link libFuzzer with the sanitizers (install libclang-rt-14-dev);" \
+    "fuzzing skipped"
+  exit 0
+fi
 CC=clang CXX=clang++ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_C_FLAGS_DEBUG="-g -O1" -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
   -DREADINESS_FUZZ=ON -DREADINESS_FUZZ_SECONDS="$seconds" \
