@@ -116,6 +116,14 @@ TEST_CASE("Bad references and durations are located errors", "[task_graph]") {
   CHECK_THROWS_WITH(task_graph(p), "/tasks/0/duration: -2 is negative");
   p = fixture::plan_on("2026-03-02", {leaf("A", 1), leaf("A", 2)});
   CHECK_THROWS_WITH(task_graph(p), Catch::Contains("duplicate task id"));
+  // Out of id order, errors still name the document's places.
+  p = fixture::plan_on("2026-03-02", {leaf("B", 1), leaf("A", 1), leaf("B", 2)});
+  CHECK_THROWS_WITH(task_graph(p), "/tasks/2/id: duplicate task id \"B\"");
+  p = fixture::plan_on("2026-03-02", {leaf("C", 1), leaf("B", 1, {"A"}), leaf("A", 1, {"Z"})});
+  CHECK_THROWS_WITH(task_graph(p), "/tasks/2/after/0: unknown task \"Z\"");
+  p = fixture::plan_on("2026-03-02", {leaf("C", 1), leaf("B", 1)});
+  p.tasks[0].parent = "Q";
+  CHECK_THROWS_WITH(task_graph(p), "/tasks/0/parent: unknown task \"Q\"");
   task t;
   t.id = "X";
   p = fixture::plan_on("2026-03-02", {t});
