@@ -7,9 +7,39 @@
 # inputs stay in build-fuzz/tests/fuzz/corpus/<target>; crashes land in build-fuzz/tests/fuzz/
 # crashes/. Copy a crash into tests/fuzz/regressions/<target>/ once it is fixed: the replay tests
 # (fuzz.replay.<target>) then run it in every build. Prints executions and crashes per target and
-# exits non-zero when any target crashed. Without clang it says so and exits 0.
+# exits non-zero when any target crashed. When clang cannot build libFuzzer programs (no clang,
+# or not its runtime libclang-rt-14-dev) it says why and exits 0.
+#
+#   scripts/fuzz.sh --probe   exits 0 when clang can build libFuzzer programs here, else says
+#                             why and exits 1 (.ci/run asks before its fuzzing stage)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+can_fuzz() {
+  if ! command -v clang++ >/dev/null || ! command -v clang >/dev/null; then
+    echo "fuzz: clang not found"
+    return 1
+  fi
+  # clang only recommends its runtimes (libclang-rt-14-dev on Debian 12): without them nothing
+  # links.
+  local probe status=0
+  probe="$(mktemp -d)"
+  printf '#include <cstddef>\n#include <cstdint>\nextern "C" int LLVMFuzzerTestOneInput(const std::uint8_t*, std::size_t) { return 0; }\n' \
+    >"$probe/probe.cpp"
+  if ! clang++ -fsanitize=fuzzer,address,undefined "$probe/probe.cpp" -o "$probe/probe" \
+      >"$probe/log" 2>&1; then
+    echo "fuzz: clang cannot link libFuzzer with the sanitizers (install libclang-rt-14-dev):"
+    tail -5 "$probe/log"
+    status=1
+  fi
+  rm -rf "$probe"
+  return "$status"
+}
+
+if [ "${1:-}" = "--probe" ]; then
+  can_fuzz
+  exit
+fi
 seconds="${1:-300}"
 shift || true
 targets=("$@")
@@ -17,19 +47,8 @@ targets=("$@")
 build_dir="${READINESS_FUZZ_BUILD_DIR:-build-fuzz}"
 jobs="${READINESS_JOBS:-$(nproc)}"
 
-if ! command -v clang++ >/dev/null || ! command -v clang >/dev/null; then
-  echo "fuzz: clang not found, fuzzing skipped"
-  exit 0
-fi
-# clang only recommends its runtimes (libclang-rt-14-dev on Debian 12): without them nothing links.
-probe="$(mktemp -d)"
-trap 'rm -rf "$probe"' EXIT
-printf '#include <cstddef>\n#include <cstdint>\nextern "C" int LLVMFuzzerTestOneInput(const std::uint8_t*, std::size_t) { return 0; }\n' \
-  >"$probe/probe.cpp"
-if ! clang++ -fsanitize=fuzzer,address,undefined "$probe/probe.cpp" -o "$probe/probe" \
-    >"$probe/log" 2>&1; then
-  echo "fuzz: clang cannot link libFuzzer with the sanitizers (install libclang-rt-14-dev);" \
-    "fuzzing skipped"
+if ! can_fuzz; then
+  echo "fuzz: fuzzing skipped"
   exit 0
 fi
 CC=clang CXX=clang++ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug \

@@ -268,13 +268,17 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   std::vector<std::uint32_t> found_at(keys.size());
   find_many(keys.data(), keys.size(), found_at.data());
   const std::size_t parent_links = keys.size();
+  std::vector<std::uint32_t> unknown_parent;  // reported in id order, like every other error
   for (std::size_t k = 0; k < keys.size(); ++k) {
     std::uint32_t i = who[k], pa = found_at[k];
     if (pa == none)
-      bad.add(child(at(i), "parent"), "unknown task \"" + model(i).parent + "\"");
+      unknown_parent.push_back(i);
     else
       parent_[i] = pa;
   }
+  std::sort(unknown_parent.begin(), unknown_parent.end());
+  for (std::uint32_t i : unknown_parent)
+    bad.add(child(at(i), "parent"), "unknown task \"" + model(i).parent + "\"");
   std::vector<std::uint32_t>().swap(who);
   node_task_.resize(n);
   std::iota(node_task_.begin(), node_task_.end(), 0u);

@@ -124,6 +124,16 @@ TEST_CASE("Bad references and durations are located errors", "[task_graph]") {
   p = fixture::plan_on("2026-03-02", {leaf("C", 1), leaf("B", 1)});
   p.tasks[0].parent = "Q";
   CHECK_THROWS_WITH(task_graph(p), "/tasks/0/parent: unknown task \"Q\"");
+  // Several: in id order, whatever the document's order.
+  p.tasks[1].parent = "R";
+  try {
+    task_graph g(p);
+    FAIL("no error");
+  } catch (const error& e) {
+    REQUIRE(e.diagnostics().size() == 2);
+    CHECK(e.diagnostics()[0].where == "/tasks/1/parent");
+    CHECK(e.diagnostics()[1].where == "/tasks/0/parent");
+  }
   task t;
   t.id = "X";
   p = fixture::plan_on("2026-03-02", {t});
