@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,21 +13,7 @@
 using capi_test::batch_holder;
 using capi_test::example_text;
 using capi_test::plan_holder;
-
-namespace {
-
-// ranked_records.jsonl: the example plan's assessment with every veto off and category 2 full
-// (so it is qualified), then varied — A (75.60), C and B2 tie (74.60), a bad line, D (70.60),
-// V (A with veto V1: disqualified, 75.60), and B2 again with another total (72.60).
-std::string ranked_records() {
-  std::ifstream in(READINESS_RANKED_RECORDS, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  REQUIRE(!s.str().empty());
-  return s.str();
-}
-
-}  // namespace
+using capi_test::ranked_records;
 
 TEST_CASE("batch results pair with their lines across chunks, threads, blank lines and CRLF",
           "[capi][batch]") {

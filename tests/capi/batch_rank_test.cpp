@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -15,6 +13,7 @@
 using capi_test::batch_holder;
 using capi_test::example_text;
 using capi_test::plan_holder;
+using capi_test::ranked_records;
 
 namespace {
 
@@ -26,17 +25,6 @@ struct ranking_holder {
   }
   ~ranking_holder() { rdy_ranking_destroy(ranking); }
 };
-
-// ranked_records.jsonl: the example plan's assessment with every veto off and category 2 full
-// (so it is qualified), then varied — A (75.60), C and B2 tie (74.60), a bad line, D (70.60),
-// V (A with veto V1: disqualified, 75.60), and B2 again with another total (72.60).
-std::string ranked_records() {
-  std::ifstream in(READINESS_RANKED_RECORDS, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  REQUIRE(!s.str().empty());
-  return s.str();
-}
 
 std::string owned(char* text, size_t len) {
   std::string out(text, len);

@@ -1,5 +1,5 @@
-// What the C ABI tests share: the example plan's text, and owners of a loaded plan and of a batch
-// that destroy them at the end of a test.
+// What the C ABI tests share: the example plan's text, the ranked batch records, and owners of a
+// loaded plan and of a batch that destroy them at the end of a test.
 #ifndef READINESS_TESTS_CAPI_FIXTURE_HPP
 #define READINESS_TESTS_CAPI_FIXTURE_HPP
 
@@ -13,11 +13,24 @@
 
 namespace capi_test {
 
-inline std::string example_text() {
-  std::ifstream in(READINESS_EXAMPLE_PLAN, std::ios::binary);
+inline std::string file_text(const char* path) {
+  std::ifstream in(path, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+inline std::string example_text() {
+  return file_text(READINESS_EXAMPLE_PLAN);
+}
+
+// ranked_records.jsonl: the example plan's assessment with every veto off and category 2 full
+// (so it is qualified), then varied — A (75.60), C and B2 tie (74.60), a bad line, D (70.60),
+// V (A with veto V1: disqualified, 75.60), and B2 again with another total (72.60).
+inline std::string ranked_records() {
+  std::string text = file_text(READINESS_RANKED_RECORDS);
+  REQUIRE(!text.empty());
+  return text;
 }
 
 struct plan_holder {
