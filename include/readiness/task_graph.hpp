@@ -7,6 +7,10 @@
 // `not_before` land there and pass to every child; the out node collects every child, so a link
 // from a summary waits for all its descendants. Edges carry the link type and lag; the
 // parent↔child edges are `pass` edges (start to start and finish to finish, lag 0).
+//
+// The graph is stored by successor: a node's out-edges lead to its predecessors. A plan lists
+// each task's links with the task, so the edges arrive grouped by successor and need no sort;
+// the forward pass pulls from predecessors and the backward pass pushes into them.
 #ifndef READINESS_TASK_GRAPH_HPP
 #define READINESS_TASK_GRAPH_HPP
 
@@ -66,12 +70,16 @@ class task_graph {
   std::uint32_t task_of(std::uint32_t node) const { return node_task_[node]; }
   bool is_virtual(std::uint32_t node) const;  // a summary's gate or out node
 
-  // Nodes in topological order (every edge goes from an earlier to a later node).
+  // Nodes in topological order (every predecessor before its successors).
   const std::vector<std::uint32_t>& topological_order() const { return order_; }
-  // Whether every edge goes from a lower to a higher node index (then topological_order() is
-  // 0, 1, 2, …, and the passes walk the per-node arrays in memory order).
+  // Whether every predecessor has a lower node index than its successor (then
+  // topological_order() is 0, 1, 2, …, and the passes walk the per-node arrays in memory order).
   bool in_index_order() const { return index_order_; }
-  const graph_type& graph() const { return graph_; }
+  // Out-edges of node v lead to v's predecessors, each edge carrying its link's type and lag;
+  // within a node, links keep the plan's order.
+  const graph_type& predecessors() const { return graph_; }
+  // The same edges turned around (out-edges lead to successors), built on each call.
+  graph_type successors() const;
 
  private:
   friend std::vector<diagnostic> find_cycles(const plan& p);

@@ -40,7 +40,8 @@ std::vector<centi> own_points(const plan& p, const compiled_rubric& rubric, cons
 // Σ own points of every task reachable from task t's node, each once (t itself excluded).
 class downstream_walk {
  public:
-  explicit downstream_walk(const task_graph& g) : g_(g), stamp_(g.node_count(), 0) {}
+  explicit downstream_walk(const task_graph& g)
+      : g_(g), next_(g.successors()), stamp_(g.node_count(), 0) {}
 
   std::optional<centi> from(std::size_t t, const std::vector<centi>& own) {
     if (steps_ > downstream_budget) return std::nullopt;
@@ -51,8 +52,8 @@ class downstream_walk {
     while (!stack_.empty()) {
       std::uint32_t v = stack_.back();
       stack_.pop_back();
-      for (auto [e, end] = boost::out_edges(v, g_.graph()); e != end; ++e) {
-        std::uint32_t w = static_cast<std::uint32_t>(boost::target(*e, g_.graph()));
+      for (auto [e, end] = boost::out_edges(v, next_); e != end; ++e) {
+        std::uint32_t w = static_cast<std::uint32_t>(boost::target(*e, next_));
         ++steps_;
         if (stamp_[w] == round_) continue;
         stamp_[w] = round_;
@@ -66,6 +67,7 @@ class downstream_walk {
 
  private:
   const task_graph& g_;
+  task_graph::graph_type next_;  // successors
   std::vector<std::uint32_t> stamp_;
   std::vector<std::uint32_t> stack_;
   std::uint32_t round_ = 0;

@@ -50,7 +50,7 @@ class unit_usage {
 }  // namespace
 
 void level(network& n, const std::vector<std::int32_t>& priority) {
-  const auto& g = n.graph->graph();
+  const task_graph::graph_type next = n.graph->successors();
   const std::size_t count = n.flags.size();
   std::vector<unit_usage> usage;
   std::vector<std::int32_t> unit_day0(n.capacity.size(), 0);
@@ -61,10 +61,8 @@ void level(network& n, const std::vector<std::int32_t>& priority) {
     usage.emplace_back(n.capacity[u], unit_day0[u]);
 
   std::vector<std::uint32_t> waiting(count, 0);  // predecessors not yet placed
-  for (node_id v = 0; v < count; ++v) {
-    auto range = out_edges(v, g);
-    for (auto e = range.first; e != range.second; ++e) ++waiting[target(*e, g)];
-  }
+  for (node_id v = 0; v < count; ++v)
+    waiting[v] = static_cast<std::uint32_t>(out_degree(v, n.graph->predecessors()));
   using entry = std::pair<std::int32_t, node_id>;
   std::priority_queue<entry, std::vector<entry>, std::greater<entry>> eligible;
   std::vector<node_id> immediate;  // summaries' nodes and done tasks take no capacity
@@ -98,10 +96,9 @@ void level(network& n, const std::vector<std::int32_t>& priority) {
       }
       u.take(s, n.duration[v]);
     }
-    push_successors(n, v);
-    auto range = out_edges(v, g);
+    auto range = out_edges(v, next);
     for (auto e = range.first; e != range.second; ++e)
-      if (--waiting[target(*e, g)] == 0) enqueue(target(*e, g));
+      if (--waiting[target(*e, next)] == 0) enqueue(target(*e, next));
   }
   backward_pass(n);
 }

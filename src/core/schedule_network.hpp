@@ -71,16 +71,16 @@ std::int32_t carry_forward(const working_calendar& a, side s, const working_cale
 std::int32_t carry_backward(const working_calendar& a, side s, const working_calendar& b, side t,
                             std::int32_t y);
 
-// Resets the forward results (done tasks take their actual instants).
+// Resets the forward results (done tasks take their actual instants) and the minima the backward
+// pass collects.
 void start_forward(network& n);
-// Sets a node's early dates from what its predecessors pushed into it.
+// Sets a node's early dates from its predecessors' (every one already settled).
 void settle(network& n, std::uint32_t v);
-// Pushes a settled node's early dates into its successors.
-void push_successors(network& n, std::uint32_t v);
 // Forward pass in topological order.
 void forward_pass(network& n);
 // Backward pass (needs the forward results): late dates, and free floats when `free_floats`
-// (Monte Carlo needs only the total floats and skips them).
+// (Monte Carlo needs only the total floats and skips them). Each node, once its successors have
+// pushed their bounds into it, settles and pushes its own into its predecessors.
 void backward_pass(network& n, bool free_floats = true);
 // Serial schedule under unit capacities, in priority order of `priority` (least first, then node
 // index), replacing the early dates; then the backward pass.

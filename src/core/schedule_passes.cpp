@@ -25,39 +25,24 @@ std::int32_t saturate(std::int64_t x) {
 }
 
 // The passes walk the graph's edges in storage order (forward: ascending, backward: descending),
-// so the target of an edge this many places ahead is known long before its state is read; loading
-// it early overlaps the cache misses of a large network.
+// so the predecessor of an edge this many places ahead is known long before its state is read;
+// loading it early overlaps the cache misses of a large network.
 constexpr std::uint32_t prefetch_distance = 16;
 
-void prefetch_target(const network& n, std::uint32_t edge) {
-  const auto& g = n.graph->graph();
+// Inlined: called for every edge of every pass, millions of times in a simulation.
+#define READINESS_HOT inline __attribute__((always_inline))
+
+READINESS_HOT void prefetch_pred(const network& n, std::uint32_t edge) {
+  const auto& g = n.graph->predecessors();
   if (edge >= num_edges(g)) return;
-  node_id t = target(task_graph::graph_type::edge_descriptor(0, edge), g);
-  __builtin_prefetch(&n.times[t]);
-  __builtin_prefetch(&n.flags[t]);
+  node_id p = target(task_graph::graph_type::edge_descriptor(0, edge), g);
+  __builtin_prefetch(&n.times[p]);
+  __builtin_prefetch(&n.flags[p]);
 }
 
 // The start instant a node shows its start-linked successors: where its work began.
 std::int32_t start_value(const network& n, node_id v) {
   return n.is(v, node_started) ? n.actual_start[v] : n.times[v].es;
-}
-
-// Inlined: called for every edge of every pass, millions of times in a simulation.
-#define READINESS_HOT inline __attribute__((always_inline))
-
-READINESS_HOT void push(network& n, node_id v, side from, node_id t, side to, std::int32_t value,
-                        std::int32_t lag) {
-  if (!real(value)) return;
-  if (n.mixed && n.calendar[v] != n.calendar[t])
-    value = carry_forward(n.cal(v), from, n.cal(t), to, value);
-  value += lag;
-  std::int32_t& slot = to == start_side ? n.times[t].es : n.times[t].ef;
-  std::int32_t& driver = to == start_side ? n.times[t].driver_start : n.times[t].driver_finish;
-  std::int32_t code = static_cast<std::int32_t>(v << 1 | from);
-  if (value > slot || (value == slot && (driver < 0 || (driver >> 1) > static_cast<int>(v)))) {
-    slot = value;
-    driver = code;
-  }
 }
 
 // The latest instant of side `from` of v that keeps `value` (side `to` of t, minus the lag).
@@ -89,85 +74,95 @@ std::int32_t carry_backward(const working_calendar& a, side s, const working_cal
 void start_forward(network& n) {
   std::size_t count = n.flags.size();
   for (std::size_t v = 0; v < count; ++v) {
-    n.times[v].driver_start = n.times[v].driver_finish = -1;
+    node_times& t = n.times[v];
+    t.driver_start = t.driver_finish = -1;
+    t.ls = t.lf = t.free_start = t.free_finish = unbounded;  // the backward pass's minima
     if (n.flags[v] & node_done) {
-      n.times[v].es = n.actual_start[v];
-      n.times[v].ef = n.lower[v];
+      t.es = n.actual_start[v];
+      t.ef = n.lower[v];
     } else {
-      n.times[v].es = n.times[v].ef = never;
+      t.es = t.ef = never;
     }
   }
 }
 
 namespace {
 
-READINESS_HOT void settle_node(network& n, node_id v) {
-  std::uint8_t f = n.flags[v];
-  if (f & node_done) return;
-  if (f & node_virtual) {
-    if (n.lower[v] > n.times[v].es) {
-      n.times[v].es = n.lower[v];
-      n.times[v].driver_start = -1;
-    }
-    return;
-  }
-  std::int32_t d = n.duration[v];
-  std::int32_t by_start = n.times[v].es,
-               by_finish = real(n.times[v].ef) ? n.times[v].ef - d : never;
-  std::int32_t s = n.lower[v];
+// The latest instant offered to one side of a node, and the offer that set it: ties go to the
+// least (predecessor << 1 | side), so to the predecessor first in id order.
+struct best_offer {
+  std::int32_t value = never;
   std::int32_t driver = -1;
-  if (by_start >= s && by_start >= by_finish && real(by_start)) {
-    s = by_start;
-    driver = n.times[v].driver_start;
-  } else if (by_finish >= s && real(by_finish)) {
-    s = by_finish;
-    driver = n.times[v].driver_finish;
+  READINESS_HOT void offer(std::int32_t x, std::int32_t code) {
+    if (x > value || (x == value && code < driver)) value = x, driver = code;
   }
-  n.times[v].es = s;
-  n.times[v].ef = s + d;
-  n.times[v].driver_start = driver;
+};
+
+// Offers side `from` of predecessor p, read as side `to` of v, plus the lag.
+READINESS_HOT void offer_from(const network& n, best_offer& into, node_id p, side from, node_id v,
+                              side to, std::int32_t value, std::int32_t lag) {
+  if (!real(value)) return;
+  if (n.mixed && n.calendar[p] != n.calendar[v])
+    value = carry_forward(n.cal(p), from, n.cal(v), to, value);
+  into.offer(value + lag, static_cast<std::int32_t>(p << 1 | from));
 }
 
 }  // namespace
 
 void settle(network& n, node_id v) {
-  settle_node(n, v);
-}
-
-void push_successors(network& n, node_id v) {
-  const auto& g = n.graph->graph();
-  std::int32_t vs = start_value(n, v), vf = n.times[v].ef;
+  std::uint8_t f = n.flags[v];
+  if (f & node_done) return;
+  const auto& g = n.graph->predecessors();
+  best_offer by_start, by_finish;
   auto range = out_edges(v, g);
   for (auto it = range.first; it != range.second; ++it) {
-    prefetch_target(n, (*it).idx + prefetch_distance);
-    node_id t = target(*it, g);
-    if (n.flags[t] & node_done) continue;
+    prefetch_pred(n, (*it).idx + prefetch_distance);
+    node_id p = target(*it, g);
     const graph_edge e = g[*it];
     edge_kind kind = e.kind();
+    std::int32_t ps = start_value(n, p), pf = n.times[p].ef;
     if (kind == edge_kind::pass) {  // start to start and finish to finish
-      push(n, v, start_side, t, start_side, vs, 0);
-      push(n, v, finish_side, t, finish_side, vf, 0);
+      offer_from(n, by_start, p, start_side, v, start_side, ps, 0);
+      offer_from(n, by_finish, p, finish_side, v, finish_side, pf, 0);
       continue;
     }
-    side from = pred_side(kind);
-    push(n, v, from, t, succ_side(kind), from == start_side ? vs : vf, e.lag());
+    side from = pred_side(kind), to = succ_side(kind);
+    offer_from(n, to == start_side ? by_start : by_finish, p, from, v, to,
+               from == start_side ? ps : pf, e.lag());
   }
+  node_times& t = n.times[v];
+  if (f & node_virtual) {
+    t.es = by_start.value, t.driver_start = by_start.driver;
+    t.ef = by_finish.value, t.driver_finish = by_finish.driver;
+    if (n.lower[v] > t.es) t.es = n.lower[v], t.driver_start = -1;
+    return;
+  }
+  std::int32_t d = n.duration[v];
+  std::int32_t from_start = by_start.value,
+               from_finish = real(by_finish.value) ? by_finish.value - d : never;
+  std::int32_t s = n.lower[v];
+  std::int32_t driver = -1;
+  if (from_start >= s && from_start >= from_finish && real(from_start)) {
+    s = from_start;
+    driver = by_start.driver;
+  } else if (from_finish >= s && real(from_finish)) {
+    s = from_finish;
+    driver = by_finish.driver;
+  }
+  t.es = s;
+  t.ef = s + d;
+  t.driver_start = driver;
+  t.driver_finish = by_finish.driver;
 }
 
 void forward_pass(network& n) {
   start_forward(n);
   if (n.index_order) {
     auto count = static_cast<node_id>(n.flags.size());
-    for (node_id v = 0; v < count; ++v) {
-      settle_node(n, v);
-      push_successors(n, v);
-    }
+    for (node_id v = 0; v < count; ++v) settle(n, v);
     return;
   }
-  for (node_id v : n.graph->topological_order()) {
-    settle_node(n, v);
-    push_successors(n, v);
-  }
+  for (node_id v : n.graph->topological_order()) settle(n, v);
 }
 
 namespace {
@@ -195,72 +190,68 @@ std::vector<std::int32_t> plan_finish(const network& n) {
 }  // namespace
 
 void backward_pass(network& n, bool free_floats) {
-  const auto& g = n.graph->graph();
+  const auto& g = n.graph->predecessors();
   const auto& order = n.graph->topological_order();
   std::vector<std::int32_t> fallback = plan_finish(n);
   const std::size_t count = n.index_order ? n.flags.size() : order.size();
   for (std::size_t k = count; k-- > 0;) {
     node_id v = n.index_order ? static_cast<node_id>(k) : order[k];
     std::uint8_t f = n.flags[v];
-    if (f & node_done) {
-      n.times[v].ls = n.times[v].es;
-      n.times[v].lf = n.times[v].ef;
+    node_times& t = n.times[v];
+    if (f & node_done) {  // fixed: bounds nothing before it
+      t.ls = t.es;
+      t.lf = t.ef;
       continue;
     }
+    // Every successor has pushed its bounds into ls, lf and the free minima; settle v.
     bool leaf = !(f & node_virtual), started = (f & node_started) != 0;
-    std::int32_t own =
-        leaf ? (n.deadline[v] < unbounded ? n.deadline[v] : fallback[n.calendar[v]]) : unbounded;
-    std::int32_t lf_req = own, ls_req = unbounded;
-    std::int32_t vs = start_value(n, v), vf = n.times[v].ef;
-    std::int64_t free_s = unbounded, free_f = unbounded;
-    auto note_free = [&](side from, node_id t, side to, std::int32_t lag) {
-      std::int32_t value = to == start_side ? n.times[t].es : n.times[t].ef;
-      std::int32_t room = pull(n, v, from, t, to, value, lag);
-      if (room >= unbounded) return;
-      std::int64_t slack = static_cast<std::int64_t>(room) - (from == start_side ? vs : vf);
-      if (n.flags[t] & node_virtual) {
-        std::int32_t beyond = to == start_side ? n.times[t].free_start : n.times[t].free_finish;
-        slack = beyond >= unbounded ? static_cast<std::int64_t>(unbounded) : slack + beyond;
-      }
-      std::int64_t& into = from == start_side ? free_s : free_f;
-      into = std::min(into, slack);
-    };
+    if (leaf) {
+      std::int32_t own = n.deadline[v] < unbounded ? n.deadline[v] : fallback[n.calendar[v]];
+      std::int32_t d = n.duration[v];
+      std::int32_t lf = std::min(own, t.lf);
+      if (!started && t.ls < unbounded) lf = std::min(lf, t.ls + d);
+      std::int64_t ff = static_cast<std::int64_t>(own) - t.ef;
+      if (!started) ff = std::min<std::int64_t>(ff, t.free_start);
+      t.free_start = saturate(std::min<std::int64_t>(ff, t.free_finish));
+      t.lf = lf;
+      t.ls = lf - d;
+    }
+    // Then push v's late dates and early-date slack into its predecessors.
     auto range = out_edges(v, g);
-    for (auto e = range.first; e != range.second; ++e) {
-      if ((*e).idx >= prefetch_distance) prefetch_target(n, (*e).idx - prefetch_distance);
-      node_id t = target(*e, g);
-      if (n.flags[t] & node_done) continue;
+    for (auto e = range.second; e != range.first;) {
+      --e;
+      if ((*e).idx >= prefetch_distance) prefetch_pred(n, (*e).idx - prefetch_distance);
+      node_id p = target(*e, g);
+      node_times& pt = n.times[p];
+      auto note_free = [&](side from, side to, std::int32_t lag) {
+        std::int32_t value = to == start_side ? t.es : t.ef;
+        std::int32_t room = pull(n, p, from, v, to, value, lag);
+        if (room >= unbounded) return;
+        std::int64_t slack =
+            static_cast<std::int64_t>(room) - (from == start_side ? start_value(n, p) : pt.ef);
+        if (!leaf) {
+          std::int32_t beyond = to == start_side ? t.free_start : t.free_finish;
+          slack = beyond >= unbounded ? static_cast<std::int64_t>(unbounded) : slack + beyond;
+        }
+        std::int32_t& into = from == start_side ? pt.free_start : pt.free_finish;
+        into = std::min(into, saturate(slack));
+      };
       const graph_edge edge = g[*e];
       if (edge.kind() == edge_kind::pass) {
-        ls_req = std::min(ls_req, n.times[t].ls);
-        lf_req = std::min(lf_req, n.times[t].lf);
+        pt.ls = std::min(pt.ls, t.ls);
+        pt.lf = std::min(pt.lf, t.lf);
         if (free_floats) {
-          note_free(start_side, t, start_side, 0);
-          note_free(finish_side, t, finish_side, 0);
+          note_free(start_side, start_side, 0);
+          note_free(finish_side, finish_side, 0);
         }
         continue;
       }
       side from = pred_side(edge.kind()), to = succ_side(edge.kind());
-      std::int32_t bound =
-          pull(n, v, from, t, to, to == start_side ? n.times[t].ls : n.times[t].lf, edge.lag());
-      (from == start_side ? ls_req : lf_req) =
-          std::min(from == start_side ? ls_req : lf_req, bound);
-      if (free_floats) note_free(from, t, to, edge.lag());
+      std::int32_t bound = pull(n, p, from, v, to, to == start_side ? t.ls : t.lf, edge.lag());
+      std::int32_t& into = from == start_side ? pt.ls : pt.lf;
+      into = std::min(into, bound);
+      if (free_floats) note_free(from, to, edge.lag());
     }
-    if (!leaf) {
-      n.times[v].ls = ls_req;
-      n.times[v].lf = lf_req;
-      n.times[v].free_start = saturate(free_s);
-      n.times[v].free_finish = saturate(free_f);
-      continue;
-    }
-    std::int32_t d = n.duration[v];
-    if (!started && ls_req < unbounded) lf_req = std::min(lf_req, ls_req + d);
-    n.times[v].lf = lf_req;
-    n.times[v].ls = lf_req - d;
-    std::int64_t ff = static_cast<std::int64_t>(own) - vf;
-    if (!started) ff = std::min(ff, free_s);
-    n.times[v].free_start = saturate(std::min(ff, free_f));
   }
 }
 

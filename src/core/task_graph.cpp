@@ -4,7 +4,6 @@
 #include <numeric>
 #include <utility>
 
-#include "core/edge_sort.hpp"
 #include "core/json_pointer.hpp"
 #include "readiness/id_order.hpp"
 
@@ -64,14 +63,14 @@ struct problems {
   }
 };
 
-// Depth-first search that keeps the current path, so a back edge names its cycle; the reverse
-// finishing order is the topological order.
+// Depth-first search over predecessors that keeps the current path, so an edge back into the
+// path closes a cycle; the finishing order is a topological order (predecessors finish first).
 class cycle_search {
  public:
   cycle_search(const task_graph& g, std::size_t limit) : g_(g), limit_(limit) {}
 
   std::vector<node_id> run(std::vector<std::vector<node_id>>& cycles) {
-    const auto& graph = g_.graph();
+    const auto& graph = g_.predecessors();
     std::size_t n = g_.node_count();
     std::vector<std::uint8_t> color(n, 0);  // 0 white, 1 on the path, 2 finished
     std::vector<node_id> post;
@@ -101,19 +100,19 @@ class cycle_search {
         path.pop_back();
       }
     }
-    std::reverse(post.begin(), post.end());
     return post;
   }
 
  private:
   // The tasks from `back_to` down the path, each once (a summary's gate and out node are one
-  // task), rotated to start at the least id, closed by repeating the first.
+  // task), in link order (the path runs against it), rotated to start at the least id, closed by
+  // repeating the first.
   std::vector<node_id> cycle_from(const std::vector<std::pair<node_id, std::uint32_t>>& path,
                                   node_id back_to) const {
     std::size_t i = path.size();
     while (i > 0 && path[i - 1].first != back_to) --i;
     std::vector<node_id> tasks;
-    for (std::size_t k = i - 1; k < path.size(); ++k) {
+    for (std::size_t k = path.size(); k-- > i - 1;) {
       node_id t = g_.task_of(path[k].first);
       if (tasks.empty() || tasks.back() != t) tasks.push_back(t);
     }
@@ -290,19 +289,23 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
       node_task_.push_back(i);
     }
 
-  // The edges as three arrays that the graph sorts in place and keeps (no copy): with the
-  // graph's row starts, these are the build's peak memory, so they are reserved exactly.
-  std::vector<node_id> sources, targets;
+  // The edges as three arrays that the graph keeps (no copy), by successor: each task's links
+  // and parent edge come with the task, in index order; the edges from children into their
+  // summaries' out nodes (numbered after every task) are gathered and go last. With the graph's
+  // row starts, these are the build's peak memory, so they are reserved exactly.
+  std::vector<node_id> successors, preds;
   std::vector<graph_edge> props;
-  for (auto* v : {&sources, &targets}) v->reserve(links + 2 * parent_links);
+  for (auto* v : {&successors, &preds}) v->reserve(links + 2 * parent_links);
   props.reserve(links + 2 * parent_links);
+  std::vector<std::pair<node_id, node_id>> into_out_nodes;  // out node, child's node
+  into_out_nodes.reserve(parent_links);
   // Ids often number the work in order (every link from a lower to a higher index): then index
   // order is a topological order and there can be no cycle.
   index_order_ = true;
   auto add_edge = [&](node_id from, node_id to, graph_edge e) {
     index_order_ = index_order_ && from < to;
-    sources.push_back(from);
-    targets.push_back(to);
+    successors.push_back(to);
+    preds.push_back(from);
     props.push_back(e);
   };
   // Links resolve a block of tasks at a time, so their lookups overlap (find_many).
@@ -344,18 +347,22 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
       }
       if (parent_[i] != none) {
         add_edge(parent_[i], i, graph_edge(0, edge_kind::pass));
-        add_edge(is_summary(i) ? out_node(i) : i, out_node(parent_[i]),
-                 graph_edge(0, edge_kind::pass));
+        into_out_nodes.push_back({out_node(parent_[i]), is_summary(i) ? out_node(i) : i});
       }
     }
   }
   std::vector<std::string_view>().swap(keys);
   std::vector<std::uint32_t>().swap(found_at);
   bad.raise();
-  detail::sort_edges_by_source(sources, targets, props, node_task_.size());
-  graph_ = graph_type(boost::construct_inplace_from_sources_and_targets, sources, targets, props,
+  std::stable_sort(into_out_nodes.begin(), into_out_nodes.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [summary_out, from] : into_out_nodes)
+    add_edge(from, summary_out, graph_edge(0, edge_kind::pass));
+  std::vector<std::pair<node_id, node_id>>().swap(into_out_nodes);
+  // Sorted already, so Boost's in-place sort only checks each edge.
+  graph_ = graph_type(boost::construct_inplace_from_sources_and_targets, successors, preds, props,
                       node_task_.size());
-  std::vector<node_id>().swap(sources);
+  std::vector<node_id>().swap(successors);
 
   if (index_order_) {
     order_.resize(node_task_.size());
@@ -378,6 +385,21 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   order_.clear();
   if (!cycles) throw error(errc::cycle, std::move(out));
   *cycles = std::move(out);
+}
+
+task_graph::graph_type task_graph::successors() const {
+  std::size_t edges = num_edges(graph_);
+  std::vector<node_id> from, to;
+  std::vector<graph_edge> props;
+  from.reserve(edges), to.reserve(edges), props.reserve(edges);
+  for (node_id v = 0; v < node_count(); ++v)
+    for (auto [e, end] = out_edges(v, graph_); e != end; ++e) {
+      from.push_back(target(*e, graph_));
+      to.push_back(v);
+      props.push_back(graph_[*e]);
+    }
+  return graph_type(boost::construct_inplace_from_sources_and_targets, from, to, props,
+                    node_count());
 }
 
 std::vector<diagnostic> find_cycles(const plan& p) {
