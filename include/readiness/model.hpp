@@ -257,22 +257,24 @@ struct baseline_dates {
   extensions ext;
 };
 
+// The members the schedule reads for every task come first, in the first three cache lines: a
+// plan of many tasks is read from memory, and fewer lines per task is faster.
 struct task {
   std::string id;
-  std::string title;
   std::string parent;
-  std::string lead;
-  std::vector<std::string> responsible;
-  std::vector<std::string> support;
-  std::string owner;                     // the person answerable (责任人)
   std::optional<std::int64_t> duration;  // working days; absent on summary tasks
-  std::optional<struct estimate> estimate;
   std::vector<link> after;
+  std::string lead;
   std::optional<date> not_before;
   std::optional<date> due;
   std::optional<fraction> progress;  // 0 … 1
   std::optional<date> started;
   std::optional<date> finished;
+  std::string title;
+  std::vector<std::string> responsible;
+  std::vector<std::string> support;
+  std::string owner;  // the person answerable (责任人)
+  std::optional<struct estimate> estimate;
   std::optional<baseline_dates> baseline;
   std::vector<effect> effects;
   extensions ext;
