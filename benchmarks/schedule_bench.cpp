@@ -68,6 +68,16 @@ void BM_build_graph(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 
+void BM_setup(benchmark::State& state) {
+  plan p = random_plan(static_cast<std::size_t>(state.range(0)));
+  task_graph g(p);
+  for (auto _ : state) {
+    schedule_engine engine(p, g, calendars(), *p.assessment.as_of);
+    benchmark::DoNotOptimize(&engine);
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
 void BM_passes(benchmark::State& state) {
   plan p = random_plan(static_cast<std::size_t>(state.range(0)));
   task_graph g(p);
@@ -100,6 +110,7 @@ void BM_compute_schedule(benchmark::State& state) {
 }
 
 BENCHMARK(BM_build_graph)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_setup)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_passes)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_end_to_end)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_compute_schedule)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);

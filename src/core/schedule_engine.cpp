@@ -82,8 +82,10 @@ void set_task(network& n, const task_graph& g, std::uint32_t v, std::optional<da
     return;
   }
   std::int32_t d = static_cast<std::int32_t>(t.duration.value_or(0));
-  fraction progress = t.progress.value_or(fraction{0, 1});
-  if (t.finished || progress == fraction{1, 1}) {
+  // Most tasks have no progress yet: no fraction arithmetic for them.
+  bool some_progress = t.progress && t.progress->num != 0;
+  bool complete = some_progress && *t.progress == fraction{1, 1};
+  if (t.finished || complete) {
     std::int32_t finish = t.finished ? end_of(*t.finished) : day0;
     std::int32_t start = t.started ? start_of(*t.started) : finish - d;
     n.flags[v] = detail::node_done;
@@ -92,9 +94,9 @@ void set_task(network& n, const task_graph& g, std::uint32_t v, std::optional<da
     n.duration[v] = 0;
     return;
   }
-  bool started = t.started || progress > fraction{0, 1};
+  bool started = t.started || (some_progress && *t.progress > fraction{0, 1});
   n.flags[v] = started ? detail::node_started : 0;
-  n.duration[v] = started ? remaining_work(d, progress) : d;
+  n.duration[v] = some_progress ? remaining_work(d, *t.progress) : d;
   n.actual_start[v] = t.started ? start_of(*t.started) : day0;
   n.lower[v] = std::max(day0, nb);
   if (auto dl = deadline_date(due, ready_by)) n.deadline[v] = end_of(*dl);
