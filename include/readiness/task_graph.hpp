@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "readiness/error.hpp"
@@ -52,7 +53,12 @@ class task_graph {
   // Builds the graph; throws readiness::error: errc::validation for a duplicate id, an unknown
   // link target or parent, a negative or missing duration, a lag out of range (each naming its
   // JSON pointer); errc::cycle naming the tasks on a cycle in order (`T03 → T07 → T03`).
-  explicit task_graph(const plan& p);
+  //
+  // `threads`: 0 lets a large plan whose ids come sorted (parallel_links or more) resolve its links
+  // on two threads when the machine has two cores; 1 keeps the build on the calling thread. The
+  // graph is the same either way.
+  explicit task_graph(const plan& p, unsigned threads = 0);
+  static constexpr std::size_t parallel_links = std::size_t(1) << 16;
 
   std::size_t task_count() const { return out_node_.size(); }
   std::size_t node_count() const { return node_task_.size(); }
@@ -83,11 +89,26 @@ class task_graph {
 
  private:
   friend std::vector<diagnostic> find_cycles(const plan& p);
-  task_graph(const plan& p, std::vector<diagnostic>* cycles);  // collect cycles, skip bad refs
-  void build(const plan& p, std::vector<diagnostic>* cycles);
+  task_graph(std::vector<diagnostic>* cycles, const plan& p);  // collect cycles, skip bad refs
+  void build(const plan& p, std::vector<diagnostic>* cycles, unsigned threads);
   std::uint32_t find_hashed(std::string_view id, std::uint64_t hash) const;
   // find() for many ids at once, with the table and the ids prefetched a few steps ahead.
   void find_many(const std::string_view* ids, std::size_t count, std::uint32_t* out) const;
+  // The edge arrays the graph takes over, by successor, and what resolving one range of tasks'
+  // links found besides.
+  struct edge_arrays {
+    std::vector<std::uint32_t> successors, preds;
+    std::vector<graph_edge> props;
+  };
+  struct link_pass {
+    std::vector<diagnostic> problems;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> into_out_nodes;  // out node, child
+    bool index_order = true;
+    std::size_t end = 0;  // one past the last edge written
+  };
+  // Writes the edges of tasks [first, end) from position `at_edge` on (index order).
+  void resolve_links(std::uint32_t first, std::uint32_t end, edge_arrays& out, std::size_t at_edge,
+                     link_pass& r) const;
   std::string_view packed_id(std::uint32_t task) const {
     return {id_chars_.data() + id_start_[task], id_start_[task + 1] - id_start_[task]};
   }

@@ -1,7 +1,9 @@
 #include "readiness/task_graph.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <numeric>
+#include <thread>
 #include <utility>
 
 #include "core/json_pointer.hpp"
@@ -128,12 +130,12 @@ class cycle_search {
 
 }  // namespace
 
-task_graph::task_graph(const plan& p) {
-  build(p, nullptr);
+task_graph::task_graph(const plan& p, unsigned threads) {
+  build(p, nullptr, threads);
 }
 
-task_graph::task_graph(const plan& p, std::vector<diagnostic>* cycles) {
-  build(p, cycles);
+task_graph::task_graph(std::vector<diagnostic>* cycles, const plan& p) {
+  build(p, cycles, 1);
 }
 
 bool task_graph::is_virtual(std::uint32_t node) const {
@@ -185,7 +187,7 @@ void task_graph::find_many(const std::string_view* keys, std::size_t count,
   }
 }
 
-void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
+void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned threads) {
   problems bad{cycles == nullptr, {}};
   const std::size_t n = p.tasks.size();
   if (n >= (std::size_t(1) << 30)) throw error(errc::limit, "/tasks", "more than 2^30 tasks");
@@ -197,11 +199,14 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   std::vector<std::string_view> keys;  // parent ids, then links' targets
   std::vector<std::uint32_t> who;      // the task naming each parent (document index)
   std::size_t links = 0, id_bytes = 0;
+  const auto half = static_cast<std::uint32_t>(n / 2);
+  std::size_t edges_before_half = 0;  // when ids come sorted: the edges of tasks 0 … half − 1
   bool sorted = true;
   id_start_.resize(n + 1);
   id_chars_.clear();
   for (std::size_t j = 0; j < n; ++j) {
     const task& t = p.tasks[j];
+    if (j == half) edges_before_half = links + keys.size();
     if (j > 0 && sorted && compare_ids(t.id, p.tasks[j - 1].id) < 0) sorted = false;
     hashes[j] = hash_id(t.id);
     id_start_[j] = static_cast<std::uint32_t>(id_bytes);
@@ -292,26 +297,108 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
   // The edges as three arrays that the graph keeps (no copy), by successor: each task's links
   // and parent edge come with the task, in index order; the edges from children into their
   // summaries' out nodes (numbered after every task) are gathered and go last. With the graph's
-  // row starts, these are the build's peak memory, so they are reserved exactly.
-  std::vector<node_id> successors, preds;
-  std::vector<graph_edge> props;
-  for (auto* v : {&successors, &preds}) v->reserve(links + 2 * parent_links);
-  props.reserve(links + 2 * parent_links);
+  // row starts, these are the build's peak memory, so they are sized exactly.
+  edge_arrays edges;
+  const std::size_t most_edges = links + 2 * parent_links;
+  edges.successors.resize(most_edges);
+  edges.preds.resize(most_edges);
+  edges.props.resize(most_edges);
+  // A large plan whose ids come sorted resolves its links on two threads, each writing its half
+  // of the tasks' edges from where that half begins; problems come back in index order.
+  std::vector<link_pass> passes(1);
+  const bool two_threads = threads != 1 && cycles == nullptr && sorted && links >= parallel_links &&
+                           std::thread::hardware_concurrency() >= 2;
+  if (!two_threads) {
+    resolve_links(0, static_cast<std::uint32_t>(n), edges, 0, passes[0]);
+  } else {
+    passes.resize(2);
+    std::exception_ptr failed;
+    std::thread second([&] {
+      try {
+        resolve_links(half, static_cast<std::uint32_t>(n), edges, edges_before_half, passes[1]);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      resolve_links(0, half, edges, 0, passes[0]);
+    } catch (...) {
+      second.join();
+      throw;
+    }
+    second.join();
+    if (failed) std::rethrow_exception(failed);
+  }
+  index_order_ = true;
   std::vector<std::pair<node_id, node_id>> into_out_nodes;  // out node, child's node
   into_out_nodes.reserve(parent_links);
-  // Ids often number the work in order (every link from a lower to a higher index): then index
-  // order is a topological order and there can be no cycle.
-  index_order_ = true;
+  for (auto& r : passes) {
+    index_order_ = index_order_ && r.index_order;
+    for (auto& d : r.problems) bad.add(std::move(d.where), std::move(d.message));
+    into_out_nodes.insert(into_out_nodes.end(), r.into_out_nodes.begin(), r.into_out_nodes.end());
+  }
+  std::size_t edge_count = passes.back().end;
+  std::vector<link_pass>().swap(passes);
+  std::vector<std::string_view>().swap(keys);
+  std::vector<std::uint32_t>().swap(found_at);
+  bad.raise();
+  std::stable_sort(into_out_nodes.begin(), into_out_nodes.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [summary_out, from] : into_out_nodes) {
+    index_order_ = index_order_ && from < summary_out;
+    edges.successors[edge_count] = summary_out;
+    edges.preds[edge_count] = from;
+    edges.props[edge_count++] = graph_edge(0, edge_kind::pass);
+  }
+  std::vector<std::pair<node_id, node_id>>().swap(into_out_nodes);
+  edges.successors.resize(edge_count);  // fewer only where links were skipped
+  edges.preds.resize(edge_count);
+  edges.props.resize(edge_count);
+  // Sorted already, so Boost's in-place sort only checks each edge.
+  graph_ = graph_type(boost::construct_inplace_from_sources_and_targets, edges.successors,
+                      edges.preds, edges.props, node_task_.size());
+  std::vector<node_id>().swap(edges.successors);
+
+  if (index_order_) {
+    order_.resize(node_task_.size());
+    std::iota(order_.begin(), order_.end(), 0u);
+    return;
+  }
+  std::vector<std::vector<node_id>> found;
+  cycle_search search(*this, cycles ? 100 : 1);
+  order_ = search.run(found);
+  if (found.empty()) return;
+  std::vector<diagnostic> out;
+  for (const auto& c : found) {
+    std::string text = "cycle: ";
+    for (std::size_t k = 0; k < c.size(); ++k) text += (k ? " → " : "") + id(c[k]);
+    diagnostic d{at(c.front()), text};
+    bool seen = std::any_of(out.begin(), out.end(),
+                            [&](const diagnostic& o) { return o.message == d.message; });
+    if (!seen) out.push_back(std::move(d));
+  }
+  order_.clear();
+  if (!cycles) throw error(errc::cycle, std::move(out));
+  *cycles = std::move(out);
+}
+
+void task_graph::resolve_links(std::uint32_t first_task, std::uint32_t end_task, edge_arrays& out,
+                               std::size_t at_edge, link_pass& r) const {
+  problems bad{false, {}};
+  auto at = [&](std::uint32_t i) { return task_pointer(document_index(i)); };
   auto add_edge = [&](node_id from, node_id to, graph_edge e) {
-    index_order_ = index_order_ && from < to;
-    successors.push_back(to);
-    preds.push_back(from);
-    props.push_back(e);
+    r.index_order = r.index_order && from < to;
+    out.successors[at_edge] = to;
+    out.preds[at_edge] = from;
+    out.props[at_edge++] = e;
   };
+  const bool summaries = node_count() > task_count();
+  std::vector<std::string_view> keys;
+  std::vector<std::uint32_t> found_at;
   // Links resolve a block of tasks at a time, so their lookups overlap (find_many).
   constexpr std::uint32_t task_block = 64;
-  for (std::uint32_t first = 0; first < n; first += task_block) {
-    std::uint32_t last = std::min<std::uint32_t>(static_cast<std::uint32_t>(n), first + task_block);
+  for (std::uint32_t first = first_task; first < end_task; first += task_block) {
+    std::uint32_t last = std::min(end_task, first + task_block);
     keys.clear();
     for (std::uint32_t i = first; i < last; ++i)
       for (const link& l : model(i).after) keys.push_back(l.task);
@@ -342,49 +429,17 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles) {
                       " is out of range");
           continue;
         }
-        add_edge(parent_links != 0 && is_summary(pred) ? out_node(pred) : pred, i,
+        add_edge(summaries && is_summary(pred) ? out_node(pred) : pred, i,
                  graph_edge(static_cast<std::int32_t>(l.lag), edge_of(l.type)));
       }
       if (parent_[i] != none) {
         add_edge(parent_[i], i, graph_edge(0, edge_kind::pass));
-        into_out_nodes.push_back({out_node(parent_[i]), is_summary(i) ? out_node(i) : i});
+        r.into_out_nodes.push_back({out_node(parent_[i]), is_summary(i) ? out_node(i) : i});
       }
     }
   }
-  std::vector<std::string_view>().swap(keys);
-  std::vector<std::uint32_t>().swap(found_at);
-  bad.raise();
-  std::stable_sort(into_out_nodes.begin(), into_out_nodes.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [summary_out, from] : into_out_nodes)
-    add_edge(from, summary_out, graph_edge(0, edge_kind::pass));
-  std::vector<std::pair<node_id, node_id>>().swap(into_out_nodes);
-  // Sorted already, so Boost's in-place sort only checks each edge.
-  graph_ = graph_type(boost::construct_inplace_from_sources_and_targets, successors, preds, props,
-                      node_task_.size());
-  std::vector<node_id>().swap(successors);
-
-  if (index_order_) {
-    order_.resize(node_task_.size());
-    std::iota(order_.begin(), order_.end(), 0u);
-    return;
-  }
-  std::vector<std::vector<node_id>> found;
-  cycle_search search(*this, cycles ? 100 : 1);
-  order_ = search.run(found);
-  if (found.empty()) return;
-  std::vector<diagnostic> out;
-  for (const auto& c : found) {
-    std::string text = "cycle: ";
-    for (std::size_t k = 0; k < c.size(); ++k) text += (k ? " → " : "") + id(c[k]);
-    diagnostic d{at(c.front()), text};
-    bool seen = std::any_of(out.begin(), out.end(),
-                            [&](const diagnostic& o) { return o.message == d.message; });
-    if (!seen) out.push_back(std::move(d));
-  }
-  order_.clear();
-  if (!cycles) throw error(errc::cycle, std::move(out));
-  *cycles = std::move(out);
+  r.problems = std::move(bad.found);
+  r.end = at_edge;
 }
 
 task_graph::graph_type task_graph::successors() const {
@@ -404,7 +459,7 @@ task_graph::graph_type task_graph::successors() const {
 
 std::vector<diagnostic> find_cycles(const plan& p) {
   std::vector<diagnostic> cycles;
-  task_graph g(p, &cycles);
+  task_graph g(&cycles, p);
   return cycles;
 }
 

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "readiness/error.hpp"
 #include "readiness/task_graph.hpp"
@@ -139,4 +140,98 @@ TEST_CASE("Bad references and durations are located errors", "[task_graph]") {
   p = fixture::plan_on("2026-03-02", {t});
   CHECK_THROWS_WITH(task_graph(p), Catch::Contains("no duration"));
   CHECK(find_cycles(fixture::plan_on("2026-03-02", {leaf("A", 1, {"T-99"})})).empty());
+}
+
+TEST_CASE("A chain of summaries is not in index order: out nodes wait for later ones",
+          "[task_graph]") {
+  std::vector<task> tasks;
+  for (int i = 0; i < 4; ++i) {
+    task t = leaf("T" + std::to_string(i), 2);
+    if (i > 0) t.parent = "T" + std::to_string(i - 1);
+    if (i < 3) t.duration.reset();
+    tasks.push_back(t);
+  }
+  task_graph g(fixture::plan_on("2026-03-02", tasks));
+  REQUIRE(g.node_count() == 7);  // three summaries with out nodes 4, 5, 6
+  CHECK_FALSE(g.in_index_order());
+  const auto& order = g.topological_order();
+  auto pos = [&](std::uint32_t v) {
+    return std::find(order.begin(), order.end(), v) - order.begin();
+  };
+  CHECK(pos(3) < pos(g.out_node(2)));
+  CHECK(pos(g.out_node(2)) < pos(g.out_node(1)));
+  CHECK(pos(g.out_node(1)) < pos(g.out_node(0)));
+}
+
+namespace {
+
+// 40,000 tasks in id order, each after three earlier ones with every link type, so the links
+// (about 120,000) pass the two-thread threshold; every 7th task is under the summary T00000,
+// which no link names.
+plan large_sorted_plan() {
+  std::vector<task> tasks;
+  std::uint64_t state = 12345;
+  auto next = [&] { return state = state * 6364136223846793005ull + 1442695040888963407ull; };
+  for (int i = 0; i < 40000; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "T%05d", i);
+    task t = leaf(id, static_cast<std::int64_t>(next() >> 60));
+    for (int k = 0; k < 3 && i > 1; ++k) {
+      readiness::link l;
+      l.task = tasks[1 + (next() >> 33) % static_cast<std::uint64_t>(i - 1)].id;
+      l.type = static_cast<link_type>((next() >> 40) % 4);
+      l.lag = static_cast<std::int64_t>((next() >> 50) % 5) - 2;
+      t.after.push_back(l);
+    }
+    tasks.push_back(t);
+  }
+  tasks[0].duration.reset();  // T00000 is a summary
+  for (int i = 7; i < 40000; i += 7) tasks[i].parent = "T00000";
+  return fixture::plan_on("2026-03-02", tasks);
+}
+
+}  // namespace
+
+TEST_CASE("A large plan's graph is the same built on one thread or two", "[task_graph]") {
+  plan p = large_sorted_plan();
+  task_graph one(p, 1), two(p, 0);
+  REQUIRE(num_edges(one.predecessors()) >= task_graph::parallel_links);
+  REQUIRE(one.node_count() == two.node_count());
+  REQUIRE(num_edges(one.predecessors()) == num_edges(two.predecessors()));
+  CHECK(one.in_index_order() == two.in_index_order());
+  CHECK(one.topological_order() == two.topological_order());
+  const auto& a = one.predecessors();
+  const auto& b = two.predecessors();
+  std::size_t differ = 0;
+  for (std::uint32_t v = 0; v < one.node_count(); ++v) {
+    auto [ea, enda] = out_edges(v, a);
+    auto [eb, endb] = out_edges(v, b);
+    if (std::distance(ea, enda) != std::distance(eb, endb)) {
+      ++differ;
+      continue;
+    }
+    for (; ea != enda; ++ea, ++eb)
+      if (target(*ea, a) != target(*eb, b) || a[*ea].lag() != b[*eb].lag() ||
+          a[*ea].kind() != b[*eb].kind())
+        ++differ;
+  }
+  CHECK(differ == 0);
+}
+
+TEST_CASE("A large plan's link errors come in id order from either thread", "[task_graph]") {
+  plan p = large_sorted_plan();
+  p.tasks[39000].after[0].task = "NOPE-2";
+  p.tasks[100].after[1].task = "NOPE-1";
+  p.tasks[20001].duration = -1;
+  for (unsigned threads : {1u, 0u}) {
+    try {
+      task_graph g(p, threads);
+      FAIL("no error");
+    } catch (const error& e) {
+      REQUIRE(e.diagnostics().size() == 3);
+      CHECK(e.diagnostics()[0].where == "/tasks/100/after/1");
+      CHECK(e.diagnostics()[1].where == "/tasks/20001/duration");
+      CHECK(e.diagnostics()[2].where == "/tasks/39000/after/0");
+    }
+  }
 }
