@@ -95,8 +95,11 @@ struct network;
 // callers that reschedule many times (new durations, same network).
 class schedule_engine {
  public:
+  // `threads`: 0 lets a plan of parallel_tasks tasks or more set up on two threads when the
+  // machine has two cores; 1 keeps it on the calling thread. The network is the same either way.
   schedule_engine(const plan& p, const task_graph& graph, const plan_calendars& calendars,
-                  date as_of);
+                  date as_of, unsigned threads = 0);
+  static constexpr std::size_t parallel_tasks = std::size_t(1) << 15;
   ~schedule_engine();
   schedule_engine(schedule_engine&&) noexcept;
   schedule_engine& operator=(schedule_engine&&) noexcept;

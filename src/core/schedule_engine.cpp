@@ -1,7 +1,9 @@
 // Turning a plan's tasks into the network's integer inputs (SPEC §5.1–5.3): status, remaining
 // work, lower bounds and deadlines, each in the calendar of the task's lead unit.
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <thread>
 
 #include "core/schedule_network.hpp"
 #include "readiness/error.hpp"
@@ -31,35 +33,32 @@ std::optional<date> deadline_date(std::optional<date> due, std::optional<date> r
   return due ? due : ready_by;
 }
 
-// The plan's calendar and the as-of index in it; each node's calendar comes with its task.
-void start_calendars(network& n, const task_graph& g, const plan_calendars& cals, date as_of) {
-  n.calendars.push_back(&cals.plan);
-  n.calendar.assign(g.node_count(), 0);
-  n.day0.push_back(narrow(cals.plan.count_before(days_since_epoch(as_of))));
-}
-
-// Remembers the calendars seen so far; consecutive tasks often share a lead.
+// Remembers the calendars one walk over the tasks has met, in order of first use (index 0 is the
+// plan's), and the index of day 0 in each; consecutive tasks often share a lead.
 class calendar_picker {
  public:
-  calendar_picker(network& n, const plan_calendars& cals, date as_of)
-      : n_(n), cals_(cals), as_of_(as_of) {
-    index_.emplace(&cals.plan, 0);
+  calendar_picker(const plan_calendars& cals, date as_of) : cals_(cals), as_of_(as_of) {
+    add(&cals.plan);
   }
   std::uint16_t of(const std::string& lead) {
     if (last_lead_ && lead == *last_lead_) return last_;
     const working_calendar* c = &cals_.for_unit(lead);
-    auto [it, added] = index_.emplace(c, static_cast<std::uint16_t>(n_.calendars.size()));
-    if (added) {
-      n_.calendars.push_back(c);
-      n_.day0.push_back(narrow(c->count_before(days_since_epoch(as_of_))));
-      n_.mixed = true;
-    }
+    auto it = index_.find(c);
     last_lead_ = &lead;
-    return last_ = it->second;
+    return last_ = it != index_.end() ? it->second : add(c);
   }
+  std::vector<const working_calendar*> calendars;
+  std::vector<std::int32_t> day0;
 
  private:
-  network& n_;
+  std::uint16_t add(const working_calendar* c) {
+    auto k = static_cast<std::uint16_t>(calendars.size());
+    index_.emplace(c, k);
+    calendars.push_back(c);
+    day0.push_back(narrow(c->count_before(days_since_epoch(as_of_))));
+    return k;
+  }
+
   const plan_calendars& cals_;
   date as_of_;
   std::map<const working_calendar*, std::uint16_t> index_;
@@ -67,11 +66,9 @@ class calendar_picker {
   std::uint16_t last_ = 0;
 };
 
-void set_task(network& n, const task_graph& g, std::uint32_t v, std::optional<date> due,
-              std::optional<date> ready_by) {
+void set_task(network& n, const task_graph& g, std::uint32_t v, const working_calendar& c,
+              std::int32_t day0, std::optional<date> due, std::optional<date> ready_by) {
   const task& t = g.model(v);
-  const working_calendar& c = n.cal(v);
-  std::int32_t day0 = n.day0[n.calendar[v]];
   auto start_of = [&](date d) { return narrow(c.count_before(days_since_epoch(d))); };
   auto end_of = [&](date d) { return narrow(c.count_before(days_since_epoch(d) + 1)); };
   std::int32_t nb = t.not_before ? start_of(*t.not_before) : never;
@@ -100,6 +97,18 @@ void set_task(network& n, const task_graph& g, std::uint32_t v, std::optional<da
   n.actual_start[v] = t.started ? start_of(*t.started) : day0;
   n.lower[v] = std::max(day0, nb);
   if (auto dl = deadline_date(due, ready_by)) n.deadline[v] = end_of(*dl);
+}
+
+// The inputs of tasks [first, end): each one's calendar (an index into pick's), then the rest.
+void set_tasks(network& n, const task_graph& g, std::uint32_t first, std::uint32_t end,
+               calendar_picker& pick, const std::vector<std::optional<date>>& dues,
+               std::optional<date> ready_by) {
+  for (std::uint32_t v = first; v < end; ++v) {
+    const task& t = g.model(v);
+    std::uint16_t k = pick.of(t.lead);
+    n.calendar[v] = k;
+    set_task(n, g, v, *pick.calendars[k], pick.day0[k], dues.empty() ? t.due : dues[v], ready_by);
+  }
 }
 
 void set_capacities(network& n, const plan& p, const task_graph& g) {
@@ -145,13 +154,13 @@ std::vector<std::optional<date>> detail::inherited_dues(const task_graph& g) {
 }
 
 schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_calendars& cals,
-                                 date as_of)
+                                 date as_of, unsigned threads)
     : net_(std::make_unique<detail::network>()) {
   detail::network& n = *net_;
   n.graph = &g;
-  start_calendars(n, g, cals, as_of);
   n.index_order = g.in_index_order();
   std::size_t count = g.node_count();
+  n.calendar.assign(count, 0);
   n.duration.assign(count, 0);
   n.lower.assign(count, never);
   n.deadline.assign(count, unbounded);
@@ -165,19 +174,55 @@ schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_
     else if (p.inspection->arrives)
       ready_by = *p.inspection->arrives - boost::gregorian::days(1);
   }
-  // One walk over the tasks: each one's calendar, then its inputs. Dues pass down from parents
-  // only in a plan that has summaries.
-  bool summaries = g.node_count() > g.task_count();
+  // Dues pass down from parents only in a plan that has summaries.
   std::vector<std::optional<date>> dues;
-  if (summaries) dues = detail::inherited_dues(g);
-  calendar_picker pick(n, cals, as_of);
-  for (std::uint32_t v = 0; v < g.task_count(); ++v) {
-    const task& t = g.model(v);
-    n.calendar[v] = pick.of(t.lead);
-    set_task(n, g, v, summaries ? dues[v] : t.due, ready_by);
+  if (g.node_count() > g.task_count()) dues = detail::inherited_dues(g);
+  // One walk over the tasks; a large plan's on two threads, each taking half the tasks.
+  const auto tasks = static_cast<std::uint32_t>(g.task_count());
+  const std::uint32_t half = tasks / 2;
+  std::vector<calendar_picker> picks(1, calendar_picker(cals, as_of));
+  if (threads == 1 || tasks < parallel_tasks || std::thread::hardware_concurrency() < 2) {
+    set_tasks(n, g, 0, tasks, picks[0], dues, ready_by);
+  } else {
+    picks.push_back(calendar_picker(cals, as_of));
+    std::exception_ptr failed;
+    std::thread second([&] {
+      try {
+        set_tasks(n, g, half, tasks, picks[1], dues, ready_by);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      set_tasks(n, g, 0, half, picks[0], dues, ready_by);
+    } catch (...) {
+      second.join();
+      throw;
+    }
+    second.join();
+    if (failed) std::rethrow_exception(failed);
   }
-  for (std::uint32_t v = static_cast<std::uint32_t>(g.task_count()); v < g.node_count(); ++v)
-    n.calendar[v] = n.calendar[g.task_of(v)];
+  // The first walk's calendars keep their numbers; the second walk's new ones follow.
+  n.calendars = std::move(picks[0].calendars);
+  n.day0 = std::move(picks[0].day0);
+  if (picks.size() == 2) {
+    std::vector<std::uint16_t> number(picks[1].calendars.size());
+    bool renumber = false;
+    for (std::size_t k = 0; k < number.size(); ++k) {
+      auto at = std::find(n.calendars.begin(), n.calendars.end(), picks[1].calendars[k]);
+      if (at == n.calendars.end()) {
+        n.calendars.push_back(picks[1].calendars[k]);
+        n.day0.push_back(picks[1].day0[k]);
+        at = n.calendars.end() - 1;
+      }
+      number[k] = static_cast<std::uint16_t>(at - n.calendars.begin());
+      renumber = renumber || number[k] != k;
+    }
+    if (renumber)
+      for (std::uint32_t v = half; v < tasks; ++v) n.calendar[v] = number[n.calendar[v]];
+  }
+  n.mixed = n.calendars.size() > 1;
+  for (std::uint32_t v = tasks; v < g.node_count(); ++v) n.calendar[v] = n.calendar[g.task_of(v)];
   set_capacities(n, p, g);
 }
 

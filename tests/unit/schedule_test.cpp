@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "readiness/error.hpp"
 #include "readiness/schedule.hpp"
@@ -267,4 +268,46 @@ TEST_CASE("The schedule document is byte-identical for identical input", "[sched
   CHECK(a.find("\"T1\"") < a.find("\"T9\""));
   CHECK(a.find("\"T9\"") < a.find("\"T10\""));
   CHECK(a.find("\"driving_path\": [\n    \"T10\",\n    \"T9\"\n  ]") != std::string::npos);
+}
+
+TEST_CASE("A large plan's network is the same set up on one thread or two", "[schedule]") {
+  // 40,000 tasks in id order over three calendars, where the second half of the tasks meets the
+  // unit calendars in the other order than the first half; some done, some started, some with
+  // not_before or due; FS links to earlier tasks.
+  calendar_days six_days, four_days;
+  six_days.weekend = weekday_bit(0);
+  four_days.weekend = weekday_bit(0) | weekday_bit(5) | weekday_bit(6) | weekday_bit(3);
+  plan_calendars cals{plain, {}};
+  cals.units.emplace("six", working_calendar(six_days));
+  cals.units.emplace("four", working_calendar(four_days));
+  std::vector<task> tasks;
+  constexpr int count = 40000;
+  REQUIRE(count >= static_cast<int>(schedule_engine::parallel_tasks));
+  for (int i = 0; i < count; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "T%05d", i);
+    task t = leaf(id, 1 + i % 7);
+    if (i > 0)
+      t.after.push_back({tasks[static_cast<std::size_t>(i * 7 % i)].id, link_type::fs, 0, {}});
+    bool second_half = i >= count / 2;
+    if (i % 5 == 1) t.lead = second_half ? "four" : "six";
+    if (i % 5 == 3) t.lead = second_half ? "six" : "four";
+    if (i % 11 == 0) t.not_before = d("2026-03-20");
+    if (i % 13 == 0) t.due = d("2026-04-30");
+    if (i % 17 == 0) t.progress = fraction{1, 3};
+    if (i % 19 == 0) t.finished = d("2026-02-27"), t.started = d("2026-02-20");
+    tasks.push_back(t);
+  }
+  plan p = fixture::plan_on("2026-03-02", tasks);
+  task_graph g(p);
+  schedule_engine one(p, g, cals, d("2026-03-02"), 1), two(p, g, cals, d("2026-03-02"), 0);
+  one.run();
+  two.run();
+  std::size_t differ = 0;
+  for (std::size_t t = 0; t < g.task_count(); ++t)
+    if (one.early_start(t) != two.early_start(t) || one.early_finish(t) != two.early_finish(t) ||
+        one.late_start(t) != two.late_start(t) || one.late_finish(t) != two.late_finish(t) ||
+        one.free_float(t) != two.free_float(t) || one.critical(t) != two.critical(t))
+      ++differ;
+  CHECK(differ == 0);
 }
