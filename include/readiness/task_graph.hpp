@@ -54,10 +54,12 @@ class task_graph {
   // link target or parent, a negative or missing duration, a lag out of range (each naming its
   // JSON pointer); errc::cycle naming the tasks on a cycle in order (`T03 → T07 → T03`).
   //
-  // `threads`: 0 lets a large plan whose ids come sorted (parallel_links or more) resolve its links
-  // on two threads when the machine has two cores; 1 keeps the build on the calling thread. The
-  // graph is the same either way.
+  // `threads`: 0 lets a plan of parallel_tasks tasks or more walk them on two threads when the
+  // machine has two cores, and resolve its links on two threads too when its ids come sorted and
+  // it has parallel_links links or more; 1 keeps the build on the calling thread. The graph is
+  // the same either way.
   explicit task_graph(const plan& p, unsigned threads = 0);
+  static constexpr std::size_t parallel_tasks = std::size_t(1) << 15;
   static constexpr std::size_t parallel_links = std::size_t(1) << 16;
 
   std::size_t task_count() const { return out_node_.size(); }
@@ -100,6 +102,16 @@ class task_graph {
     std::vector<std::uint32_t> successors, preds;
     std::vector<graph_edge> props;
   };
+  struct task_walk {
+    bool sorted = true;  // within the range
+    std::size_t links = 0;
+    std::vector<std::string_view> parents;  // parent ids named
+    std::vector<std::uint32_t> who;         // by the tasks at these document indices
+  };
+  // Hashes, packs (into `chars`, id_start_ relative to it) and counts tasks [first, end) in
+  // document order.
+  void walk_tasks(const plan& p, std::size_t first, std::size_t end,
+                  std::vector<std::uint64_t>& hashes, std::string& chars, task_walk& r);
   struct link_pass {
     std::vector<diagnostic> problems;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> into_out_nodes;  // out node, child

@@ -93,4 +93,27 @@ void run_chunks(std::uint64_t total, std::uint64_t chunk, unsigned threads,
   if (cancelled) throw error(errc::cancelled, "simulation", "cancelled by the progress callback");
 }
 
+void run_in_halves(const std::function<void()>& first, const std::function<void()>& second) {
+  std::exception_ptr second_failed;
+  std::thread other([&] {
+    try {
+      second();
+    } catch (...) {
+      second_failed = std::current_exception();
+    }
+  });
+  try {
+    first();
+  } catch (...) {
+    other.join();
+    throw;
+  }
+  other.join();
+  if (second_failed) std::rethrow_exception(second_failed);
+}
+
+bool split_in_two(unsigned threads, std::uint64_t items, std::uint64_t at_least) {
+  return threads != 1 && items >= at_least && std::thread::hardware_concurrency() >= 2;
+}
+
 }  // namespace readiness::detail

@@ -21,6 +21,14 @@ void run_chunks(std::uint64_t total, std::uint64_t chunk, unsigned threads,
                 const std::function<void(unsigned, std::uint64_t, std::uint64_t)>& work,
                 const std::function<bool(std::uint64_t, std::uint64_t)>& progress);
 
+// Two halves of one job at once: `second` on a new thread while `first` runs on the calling one.
+// Returns when both are done; an exception from either is rethrown here (the first half's first).
+void run_in_halves(const std::function<void()>& first, const std::function<void()>& second);
+
+// Whether a job of `items` should split in two: not when asked for one thread, nor when smaller
+// than `at_least`, nor on a machine with one core.
+bool split_in_two(unsigned threads, std::uint64_t items, std::uint64_t at_least);
+
 }  // namespace readiness::detail
 
 #endif

@@ -1,10 +1,9 @@
 // Turning a plan's tasks into the network's integer inputs (SPEC §5.1–5.3): status, remaining
 // work, lower bounds and deadlines, each in the calendar of the task's lead unit.
 #include <algorithm>
-#include <exception>
 #include <map>
-#include <thread>
 
+#include "core/parallel_chunks.hpp"
 #include "core/schedule_network.hpp"
 #include "readiness/error.hpp"
 #include "readiness/schedule.hpp"
@@ -181,26 +180,12 @@ schedule_engine::schedule_engine(const plan& p, const task_graph& g, const plan_
   const auto tasks = static_cast<std::uint32_t>(g.task_count());
   const std::uint32_t half = tasks / 2;
   std::vector<calendar_picker> picks(1, calendar_picker(cals, as_of));
-  if (threads == 1 || tasks < parallel_tasks || std::thread::hardware_concurrency() < 2) {
+  if (!detail::split_in_two(threads, tasks, parallel_tasks)) {
     set_tasks(n, g, 0, tasks, picks[0], dues, ready_by);
   } else {
     picks.push_back(calendar_picker(cals, as_of));
-    std::exception_ptr failed;
-    std::thread second([&] {
-      try {
-        set_tasks(n, g, half, tasks, picks[1], dues, ready_by);
-      } catch (...) {
-        failed = std::current_exception();
-      }
-    });
-    try {
-      set_tasks(n, g, 0, half, picks[0], dues, ready_by);
-    } catch (...) {
-      second.join();
-      throw;
-    }
-    second.join();
-    if (failed) std::rethrow_exception(failed);
+    detail::run_in_halves([&] { set_tasks(n, g, 0, half, picks[0], dues, ready_by); },
+                          [&] { set_tasks(n, g, half, tasks, picks[1], dues, ready_by); });
   }
   // The first walk's calendars keep their numbers; the second walk's new ones follow.
   n.calendars = std::move(picks[0].calendars);

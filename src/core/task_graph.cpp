@@ -1,12 +1,11 @@
 #include "readiness/task_graph.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <numeric>
-#include <thread>
 #include <utility>
 
 #include "core/json_pointer.hpp"
+#include "core/parallel_chunks.hpp"
 #include "readiness/id_order.hpp"
 
 namespace readiness {
@@ -195,31 +194,42 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
 
   // One walk over the tasks in document order: whether the ids come sorted (generated plans
   // often do), each id's hash, a packed copy of the ids, the number of links, and the parents.
+  // A large plan's on two threads, each taking half the tasks; the second packs its ids apart.
+  const bool two_threads = cycles == nullptr && detail::split_in_two(threads, n, parallel_tasks);
+  const auto half = static_cast<std::uint32_t>(two_threads ? n / 2 : n);
   std::vector<std::uint64_t> hashes(n);
-  std::vector<std::string_view> keys;  // parent ids, then links' targets
-  std::vector<std::uint32_t> who;      // the task naming each parent (document index)
-  std::size_t links = 0, id_bytes = 0;
-  const auto half = static_cast<std::uint32_t>(n / 2);
-  std::size_t edges_before_half = 0;  // when ids come sorted: the edges of tasks 0 … half − 1
-  bool sorted = true;
   id_start_.resize(n + 1);
   id_chars_.clear();
-  for (std::size_t j = 0; j < n; ++j) {
-    const task& t = p.tasks[j];
-    if (j == half) edges_before_half = links + keys.size();
-    if (j > 0 && sorted && compare_ids(t.id, p.tasks[j - 1].id) < 0) sorted = false;
-    hashes[j] = hash_id(t.id);
-    id_start_[j] = static_cast<std::uint32_t>(id_bytes);
-    id_bytes += t.id.size();
-    if (id_bytes > 0xffffffffu) throw error(errc::limit, "/tasks", "task ids longer than 4 GiB");
-    id_chars_ += t.id;
-    links += t.after.size();
-    if (!t.parent.empty()) {
-      keys.push_back(t.parent);
-      who.push_back(static_cast<std::uint32_t>(j));
-    }
+  task_walk first, second;
+  if (!two_threads) {
+    walk_tasks(p, 0, n, hashes, id_chars_, first);
+  } else {
+    // Room for both halves' ids, guessed from the first and last (in a sorted plan, the last is
+    // usually the longest); reserved here, on the calling thread, so the second thread does not
+    // grow a copy in memory of its own. Pages never written cost nothing.
+    std::size_t guess = std::max(p.tasks.front().id.size(), p.tasks.back().id.size());
+    id_chars_.reserve(guess * n);
+    std::string second_chars;
+    second_chars.reserve(guess * (n - half));
+    detail::run_in_halves([&] { walk_tasks(p, 0, half, hashes, id_chars_, first); },
+                          [&] { walk_tasks(p, half, n, hashes, second_chars, second); });
+    if (id_chars_.size() + second_chars.size() > 0xffffffffu)
+      throw error(errc::limit, "/tasks", "task ids longer than 4 GiB");
+    auto shift = static_cast<std::uint32_t>(id_chars_.size());
+    for (std::size_t j = half; j < n; ++j) id_start_[j] += shift;
+    id_chars_ += second_chars;
   }
-  id_start_[n] = static_cast<std::uint32_t>(id_bytes);
+  id_start_[n] = static_cast<std::uint32_t>(id_chars_.size());
+  // The edges of tasks 0 … half − 1 (when ids come sorted): their links and parent edges.
+  const std::size_t edges_before_half = first.links + first.parents.size();
+  const bool sorted = first.sorted && second.sorted &&
+                      (!two_threads || compare_ids(p.tasks[half].id, p.tasks[half - 1].id) >= 0);
+  const std::size_t links = first.links + second.links;
+  std::vector<std::string_view> keys = std::move(first.parents);  // parent ids, then links'
+  std::vector<std::uint32_t> who = std::move(first.who);  // the task naming each (document index)
+  keys.insert(keys.end(), second.parents.begin(), second.parents.end());
+  who.insert(who.end(), second.who.begin(), second.who.end());
+  second = task_walk{};
 
   // Indices in id order: the document's when sorted, else a stable sort by id.
   if (!sorted) {
@@ -306,28 +316,15 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
   // A large plan whose ids come sorted resolves its links on two threads, each writing its half
   // of the tasks' edges from where that half begins; problems come back in index order.
   std::vector<link_pass> passes(1);
-  const bool two_threads = threads != 1 && cycles == nullptr && sorted && links >= parallel_links &&
-                           std::thread::hardware_concurrency() >= 2;
-  if (!two_threads) {
+  if (!(two_threads && sorted && links >= parallel_links)) {
     resolve_links(0, static_cast<std::uint32_t>(n), edges, 0, passes[0]);
   } else {
     passes.resize(2);
-    std::exception_ptr failed;
-    std::thread second([&] {
-      try {
-        resolve_links(half, static_cast<std::uint32_t>(n), edges, edges_before_half, passes[1]);
-      } catch (...) {
-        failed = std::current_exception();
-      }
-    });
-    try {
-      resolve_links(0, half, edges, 0, passes[0]);
-    } catch (...) {
-      second.join();
-      throw;
-    }
-    second.join();
-    if (failed) std::rethrow_exception(failed);
+    detail::run_in_halves([&] { resolve_links(0, half, edges, 0, passes[0]); },
+                          [&] {
+                            resolve_links(half, static_cast<std::uint32_t>(n), edges,
+                                          edges_before_half, passes[1]);
+                          });
   }
   index_order_ = true;
   std::vector<std::pair<node_id, node_id>> into_out_nodes;  // out node, child's node
@@ -380,6 +377,24 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
   order_.clear();
   if (!cycles) throw error(errc::cycle, std::move(out));
   *cycles = std::move(out);
+}
+
+void task_graph::walk_tasks(const plan& p, std::size_t first, std::size_t end,
+                            std::vector<std::uint64_t>& hashes, std::string& chars, task_walk& r) {
+  for (std::size_t j = first; j < end; ++j) {
+    const task& t = p.tasks[j];
+    if (j > first && r.sorted && compare_ids(t.id, p.tasks[j - 1].id) < 0) r.sorted = false;
+    hashes[j] = hash_id(t.id);
+    id_start_[j] = static_cast<std::uint32_t>(chars.size());
+    if (chars.size() + t.id.size() > 0xffffffffu)
+      throw error(errc::limit, "/tasks", "task ids longer than 4 GiB");
+    chars += t.id;
+    r.links += t.after.size();
+    if (!t.parent.empty()) {
+      r.parents.push_back(t.parent);
+      r.who.push_back(static_cast<std::uint32_t>(j));
+    }
+  }
 }
 
 void task_graph::resolve_links(std::uint32_t first_task, std::uint32_t end_task, edge_arrays& out,
