@@ -46,11 +46,13 @@ std::int32_t start_value(const network& n, node_id v) {
 }
 
 // The latest instant of side `from` of v that keeps `value` (side `to` of t, minus the lag).
+// Mixed: whether the network has more than one calendar (else no carrying, and no calls).
+template <bool Mixed>
 READINESS_HOT std::int32_t pull(const network& n, node_id v, side from, node_id t, side to,
                                 std::int32_t value, std::int32_t lag) {
   if (!real(value)) return unbounded;
   std::int64_t y = static_cast<std::int64_t>(value) - lag;
-  if (n.mixed && n.calendar[v] != n.calendar[t])
+  if (Mixed && n.calendar[v] != n.calendar[t])
     return carry_backward(n.cal(v), from, n.cal(t), to, saturate(y));
   return saturate(y);
 }
@@ -99,17 +101,17 @@ struct best_offer {
 };
 
 // Offers side `from` of predecessor p, read as side `to` of v, plus the lag.
+template <bool Mixed>
 READINESS_HOT void offer_from(const network& n, best_offer& into, node_id p, side from, node_id v,
                               side to, std::int32_t value, std::int32_t lag) {
   if (!real(value)) return;
-  if (n.mixed && n.calendar[p] != n.calendar[v])
+  if (Mixed && n.calendar[p] != n.calendar[v])
     value = carry_forward(n.cal(p), from, n.cal(v), to, value);
   into.offer(value + lag, static_cast<std::int32_t>(p << 1 | from));
 }
 
-}  // namespace
-
-void settle(network& n, node_id v) {
+template <bool Mixed>
+READINESS_HOT void settle_node(network& n, node_id v) {
   std::uint8_t f = n.flags[v];
   if (f & node_done) return;
   const auto& g = n.graph->predecessors();
@@ -122,13 +124,13 @@ void settle(network& n, node_id v) {
     edge_kind kind = e.kind();
     std::int32_t ps = start_value(n, p), pf = n.times[p].ef;
     if (kind == edge_kind::pass) {  // start to start and finish to finish
-      offer_from(n, by_start, p, start_side, v, start_side, ps, 0);
-      offer_from(n, by_finish, p, finish_side, v, finish_side, pf, 0);
+      offer_from<Mixed>(n, by_start, p, start_side, v, start_side, ps, 0);
+      offer_from<Mixed>(n, by_finish, p, finish_side, v, finish_side, pf, 0);
       continue;
     }
     side from = pred_side(kind), to = succ_side(kind);
-    offer_from(n, to == start_side ? by_start : by_finish, p, from, v, to,
-               from == start_side ? ps : pf, e.lag());
+    offer_from<Mixed>(n, to == start_side ? by_start : by_finish, p, from, v, to,
+                      from == start_side ? ps : pf, e.lag());
   }
   node_times& t = n.times[v];
   if (f & node_virtual) {
@@ -155,14 +157,31 @@ void settle(network& n, node_id v) {
   t.driver_finish = by_finish.driver;
 }
 
-void forward_pass(network& n) {
-  start_forward(n);
+template <bool Mixed>
+void forward_nodes(network& n) {
   if (n.index_order) {
     auto count = static_cast<node_id>(n.flags.size());
-    for (node_id v = 0; v < count; ++v) settle(n, v);
+    for (node_id v = 0; v < count; ++v) settle_node<Mixed>(n, v);
     return;
   }
-  for (node_id v : n.graph->topological_order()) settle(n, v);
+  for (node_id v : n.graph->topological_order()) settle_node<Mixed>(n, v);
+}
+
+}  // namespace
+
+void settle(network& n, node_id v) {
+  if (n.mixed)
+    settle_node<true>(n, v);
+  else
+    settle_node<false>(n, v);
+}
+
+void forward_pass(network& n) {
+  start_forward(n);
+  if (n.mixed)
+    forward_nodes<true>(n);
+  else
+    forward_nodes<false>(n);
 }
 
 namespace {
@@ -189,7 +208,10 @@ std::vector<std::int32_t> plan_finish(const network& n) {
 
 }  // namespace
 
-void backward_pass(network& n, bool free_floats) {
+namespace {
+
+template <bool Mixed, bool free_floats>
+void backward_nodes(network& n) {
   const auto& g = n.graph->predecessors();
   const auto& order = n.graph->topological_order();
   std::vector<std::int32_t> fallback = plan_finish(n);
@@ -225,7 +247,7 @@ void backward_pass(network& n, bool free_floats) {
       node_times& pt = n.times[p];
       auto note_free = [&](side from, side to, std::int32_t lag) {
         std::int32_t value = to == start_side ? t.es : t.ef;
-        std::int32_t room = pull(n, p, from, v, to, value, lag);
+        std::int32_t room = pull<Mixed>(n, p, from, v, to, value, lag);
         if (room >= unbounded) return;
         std::int64_t slack =
             static_cast<std::int64_t>(room) - (from == start_side ? start_value(n, p) : pt.ef);
@@ -247,12 +269,22 @@ void backward_pass(network& n, bool free_floats) {
         continue;
       }
       side from = pred_side(edge.kind()), to = succ_side(edge.kind());
-      std::int32_t bound = pull(n, p, from, v, to, to == start_side ? t.ls : t.lf, edge.lag());
+      std::int32_t bound =
+          pull<Mixed>(n, p, from, v, to, to == start_side ? t.ls : t.lf, edge.lag());
       std::int32_t& into = from == start_side ? pt.ls : pt.lf;
       into = std::min(into, bound);
       if (free_floats) note_free(from, to, edge.lag());
     }
   }
+}
+
+}  // namespace
+
+void backward_pass(network& n, bool free_floats) {
+  if (n.mixed)
+    free_floats ? backward_nodes<true, true>(n) : backward_nodes<true, false>(n);
+  else
+    free_floats ? backward_nodes<false, true>(n) : backward_nodes<false, false>(n);
 }
 
 }  // namespace readiness::detail
