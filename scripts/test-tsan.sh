@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the test programs with ThreadSanitizer (build-tsan) and runs the concurrency tests:
 # one const plan scored, scheduled, forecast and simulated from many threads, concurrent batch
-# scoring, multi-threaded Monte Carlo, and the whole C ABI suite (its thread tests, and batches
-# and simulations on worker threads). Fails on a failing test or any data-race report.
+# scoring, multi-threaded Monte Carlo, large plans' task graphs and schedules built on two
+# threads, and the whole C ABI suite (its thread tests, and batches and simulations on worker
+# threads). Fails on a failing test or any data-race report.
 #
 # Catch2 v2 ANDs test specs given as separate arguments: alternatives go in one argument, joined
 # by commas. -w NoTests fails the run when a spec matches no test case.
@@ -26,7 +27,8 @@ cmake --build "$build_dir" -j"$jobs" --target unit_tests capi_tests
 
 export READINESS_DATA_DIR="$PWD/data"
 status=0
-"$build_dir/tests/unit_tests" -w NoTests "[concurrency],[simulate],[batch]" || status=1
+"$build_dir/tests/unit_tests" -w NoTests "[concurrency],[simulate],[batch],[task_graph],[schedule]" ||
+  status=1
 # Every C ABI case: besides the thread tests, batches and simulations there run on worker threads.
 "$build_dir/tests/capi/capi_tests" -w NoTests || status=1
 

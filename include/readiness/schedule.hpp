@@ -39,6 +39,7 @@ struct schedule_options {
   std::optional<date> as_of;  // overrides assessment.as_of
   bool level = false;         // levelling by unit capacity (SPEC §5.6)
   light_options lights;
+  unsigned threads = 0;  // 0: a large plan may build and set up on two threads; 1: this one only
 };
 
 struct scheduled_task {

@@ -136,7 +136,7 @@ date status_date(const plan& p, const schedule_options& options) {
 schedule compute_schedule(const plan& p, const plan_calendars& calendars,
                           const schedule_options& options) {
   status_date(p, options);  // before the graph: the clearer error first
-  task_graph graph(p);
+  task_graph graph(p, options.threads);
   return compute_schedule(p, graph, calendars, options);
 }
 
@@ -144,7 +144,7 @@ schedule compute_schedule(const plan& p, const task_graph& g, const plan_calenda
                           const schedule_options& options) {
   schedule out;
   out.as_of = status_date(p, options);
-  schedule_engine engine(p, g, calendars, out.as_of);
+  schedule_engine engine(p, g, calendars, out.as_of, options.threads);
   std::vector<detail::node_times> unlevelled;
   if (options.level) {
     engine.run();

@@ -39,6 +39,7 @@ struct setup {
   const plan_calendars* calendars = nullptr;
   const compiled_rubric* rubric = nullptr;
   date as_of;
+  unsigned engine_threads = 0;  // 1 when the caller asked for one thread: the setups stay on it
   std::string default_distribution;
   std::uint64_t seed = 0;
   std::optional<centi> target;
@@ -67,7 +68,7 @@ struct worker {
   std::vector<detail::rank_sums> sums;  // pass 2, per uncertain task
 
   worker(const setup& s)
-      : engine(*s.p, *s.graph, *s.calendars, s.as_of),
+      : engine(*s.p, *s.graph, *s.calendars, s.as_of, s.engine_threads),
         effects(*s.rubric, s.p->assessment, s.p->evidence, s.models),
         finish(s.finish_base),
         on_time(s.models.size(), 0),
@@ -213,12 +214,15 @@ risk_result simulate(const plan& p, const task_graph& g, const plan_calendars& c
     throw error(
         errc::invalid_argument, "iterations",
         "must be 1 … " + std::to_string(max_iterations) + ", not " + std::to_string(iterations));
+  const unsigned engine_threads = options.threads == 1 ? 1 : 0;
   schedule_options so;
   so.as_of = options.as_of;
+  so.threads = engine_threads;
   schedule sched = compute_schedule(p, g, cals, so);
-  schedule_engine probe(p, g, cals, sched.as_of);
+  schedule_engine probe(p, g, cals, sched.as_of, engine_threads);
   probe.run();
   setup s = prepare(p, g, cals, rubric, sched, probe);
+  s.engine_threads = engine_threads;
   s.seed = options.seed.value_or(p.simulation && p.simulation->seed ? *p.simulation->seed
                                                                     : default_seed);
 

@@ -8,6 +8,8 @@
 #include <random>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "readiness/dates.hpp"
 #include "readiness/schedule.hpp"
 #include "unit/schedule_fixture.hpp"
@@ -74,7 +76,9 @@ TEST_CASE("Finish dates equal TaskJuggler's for FS-only plans on Monday to Frida
     WARN("tj3 (TaskJuggler) is not installed: cross-check skipped");
     return;
   }
-  auto folder = std::filesystem::temp_directory_path() / "readiness-tj3-crosscheck";
+  // One folder per process: two test runs at once (two build folders) must not share files.
+  auto folder = std::filesystem::temp_directory_path() /
+                ("readiness-tj3-crosscheck-" + std::to_string(::getpid()));
   std::filesystem::create_directories(folder);
   std::mt19937_64 rng(2026);
   for (int round = 0; round < 4; ++round) {
@@ -87,4 +91,5 @@ TEST_CASE("Finish dates equal TaskJuggler's for FS-only plans on Monday to Frida
       CHECK(format_iso_date(t.ef) == theirs.at(t.id));
     }
   }
+  std::filesystem::remove_all(folder);
 }
