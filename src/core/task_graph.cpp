@@ -205,9 +205,11 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
     walk_tasks(p, 0, n, hashes, id_chars_, first);
   } else {
     // Room for both halves' ids, guessed from the first and last (in a sorted plan, the last is
-    // usually the longest); reserved here, on the calling thread, so the second thread does not
-    // grow a copy in memory of its own. Pages never written cost nothing.
-    std::size_t guess = std::max(p.tasks.front().id.size(), p.tasks.back().id.size());
+    // usually the longest) but at most 32 bytes an id; reserved here, on the calling thread, so
+    // the second thread does not grow a copy in memory of its own. Pages never written cost
+    // nothing; longer ids only make the strings grow.
+    std::size_t guess =
+        std::min<std::size_t>(32, std::max(p.tasks.front().id.size(), p.tasks.back().id.size()));
     id_chars_.reserve(guess * n);
     std::string second_chars;
     second_chars.reserve(guess * (n - half));

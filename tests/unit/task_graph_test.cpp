@@ -236,6 +236,10 @@ TEST_CASE("A large plan's graph is the same built on one thread or two", "[task_
     std::swap(p.tasks[30000], p.tasks[30001]);
     CHECK(differences(p) == 0);
   }
+  SECTION("a very long last id (the packed ids' room is guessed from the first and last)") {
+    p.tasks.back().id += std::string(std::size_t(1) << 20, 'x');
+    CHECK(differences(p) == 0);
+  }
 }
 
 TEST_CASE("A large plan's link errors come in id order from either thread", "[task_graph]") {
