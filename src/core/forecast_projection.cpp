@@ -12,10 +12,17 @@ namespace readiness {
 namespace detail {
 
 std::vector<const task*> scheduled_models(const plan& p, const schedule& s) {
-  std::map<std::string_view, const task*, id_less> by_id;
-  for (const auto& t : p.tasks) by_id.emplace(t.id, &t);
   std::vector<const task*> out;
   out.reserve(s.tasks.size());
+  // A plan whose tasks come in id order (most do) matches the schedule's order one to one.
+  if (p.tasks.size() == s.tasks.size()) {
+    for (std::size_t i = 0; i < s.tasks.size() && p.tasks[i].id == s.tasks[i].id; ++i)
+      out.push_back(&p.tasks[i]);
+    if (out.size() == s.tasks.size()) return out;
+    out.clear();
+  }
+  std::map<std::string_view, const task*, id_less> by_id;
+  for (const auto& t : p.tasks) by_id.emplace(t.id, &t);
   for (const auto& st : s.tasks) {
     auto it = by_id.find(st.id);
     if (it == by_id.end())

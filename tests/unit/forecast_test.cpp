@@ -166,3 +166,21 @@ TEST_CASE("the forecast document carries the required keys", "[forecast]") {
         "\"points_at_risk\"", "\"points_lost\""})
     CHECK(doc.find(key) != std::string::npos);
 }
+
+TEST_CASE("tasks out of id order forecast the same as in id order", "[forecast]") {
+  // The same five tasks, in id order and reversed: the projection pairs each scheduled task with
+  // its model by id either way.
+  const char* reversed = R"(
+  {"id": "T5", "lead": "u1", "duration": 20, "after": ["T1"],
+   "effects": [{"item": "1.2", "count": 1}]},
+  {"id": "T4", "lead": "u1", "duration": 14, "effects": [{"veto": "V1", "clear": true}]},
+  {"id": "T3", "lead": "u2", "duration": 12,
+   "effects": [{"item": "1.2", "count": 2}, {"item": "1.4", "met": true}]},
+  {"id": "T2", "lead": "u2", "duration": 8, "due": "2026-03-06",
+   "effects": [{"item": "1.2", "count": 1}, {"item": "1.4", "met": true}]},
+  {"id": "T1", "lead": "u1", "duration": 3, "effects": [{"item": "1.1", "met": true}]})";
+  std::string in_order = io::write_forecast_json(forecast_of(overlapping), 0);
+  std::string out_of_order = io::write_forecast_json(forecast_of(reversed), 0);
+  CHECK(out_of_order == in_order);
+  CHECK(in_order.find("\"points_at_risk\"") != std::string::npos);
+}
