@@ -100,7 +100,7 @@ class schedule_engine {
   // machine has two cores; 1 keeps it on the calling thread. The network is the same either way.
   schedule_engine(const plan& p, const task_graph& graph, const plan_calendars& calendars,
                   date as_of, unsigned threads = 0);
-  static constexpr std::size_t parallel_tasks = std::size_t(1) << 15;
+  static constexpr std::size_t parallel_tasks = task_graph::parallel_tasks;
   ~schedule_engine();
   schedule_engine(schedule_engine&&) noexcept;
   schedule_engine& operator=(schedule_engine&&) noexcept;

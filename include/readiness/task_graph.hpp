@@ -101,6 +101,9 @@ class task_graph {
   struct edge_arrays {
     std::vector<std::uint32_t> successors, preds;
     std::vector<graph_edge> props;
+    void put(std::size_t k, std::uint32_t from, std::uint32_t to, graph_edge e) {
+      successors[k] = to, preds[k] = from, props[k] = e;
+    }
   };
   struct task_walk {
     bool sorted = true;  // within the range

@@ -296,6 +296,8 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
   for (std::uint32_t i : unknown_parent)
     bad.add(child(at(i), "parent"), "unknown task \"" + model(i).parent + "\"");
   std::vector<std::uint32_t>().swap(who);
+  std::vector<std::string_view>().swap(keys);
+  std::vector<std::uint32_t>().swap(found_at);
   node_task_.resize(n);
   std::iota(node_task_.begin(), node_task_.end(), 0u);
   for (std::uint32_t i = 0; i < n; ++i)
@@ -338,16 +340,12 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
   }
   std::size_t edge_count = passes.back().end;
   std::vector<link_pass>().swap(passes);
-  std::vector<std::string_view>().swap(keys);
-  std::vector<std::uint32_t>().swap(found_at);
   bad.raise();
   std::stable_sort(into_out_nodes.begin(), into_out_nodes.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [summary_out, from] : into_out_nodes) {
     index_order_ = index_order_ && from < summary_out;
-    edges.successors[edge_count] = summary_out;
-    edges.preds[edge_count] = from;
-    edges.props[edge_count++] = graph_edge(0, edge_kind::pass);
+    edges.put(edge_count++, from, summary_out, graph_edge(0, edge_kind::pass));
   }
   std::vector<std::pair<node_id, node_id>>().swap(into_out_nodes);
   edges.successors.resize(edge_count);  // fewer only where links were skipped
@@ -405,9 +403,7 @@ void task_graph::resolve_links(std::uint32_t first_task, std::uint32_t end_task,
   auto at = [&](std::uint32_t i) { return task_pointer(document_index(i)); };
   auto add_edge = [&](node_id from, node_id to, graph_edge e) {
     r.index_order = r.index_order && from < to;
-    out.successors[at_edge] = to;
-    out.preds[at_edge] = from;
-    out.props[at_edge++] = e;
+    out.put(at_edge++, from, to, e);
   };
   const bool summaries = node_count() > task_count();
   std::vector<std::string_view> keys;
