@@ -1,5 +1,7 @@
 #include "readiness/id_order.hpp"
 
+#include <algorithm>
+
 namespace readiness {
 namespace {
 
@@ -10,7 +12,32 @@ bool is_digit(char c) {
 }  // namespace
 
 int compare_ids(std::string_view a, std::string_view b) noexcept {
-  std::size_t i = 0, j = 0;
+  // The bytes both ids share compare equal whatever they hold, so the comparison begins where
+  // they part (ids in a plan mostly differ in their last digits: "T1233", "T1234").
+  const std::size_t shared = std::min(a.size(), b.size());
+  std::size_t i = 0;
+  while (i < shared && a[i] == b[i]) ++i;
+  std::size_t run = i;  // the start of the run of digits the parting byte belongs to
+  bool leading_zeros_only = true;
+  while (run > 0 && is_digit(a[run - 1])) leading_zeros_only &= a[--run] == '0';
+  if (i < shared) {
+    auto ca = static_cast<unsigned char>(a[i]), cb = static_cast<unsigned char>(b[i]);
+    bool da = is_digit(a[i]), db = is_digit(b[i]);
+    // Two other bytes: any run before them ended at the same place with the same digits.
+    if (!da && !db) return ca < cb ? -1 : 1;
+    // Two digits, with as many leading zeros on both sides: the longer run is the greater
+    // number; runs as long part at their first different digit.
+    if (da && db && (!leading_zeros_only || (ca != '0' && cb != '0'))) {
+      std::size_t ea = i, eb = i;
+      while (ea < a.size() && is_digit(a[ea])) ++ea;
+      while (eb < b.size() && is_digit(b[eb])) ++eb;
+      if (ea != eb) return ea < eb ? -1 : 1;
+      return ca < cb ? -1 : 1;
+    }
+  }
+  // Otherwise by value from the start of that run.
+  i = run;
+  std::size_t j = i;
   while (i < a.size() && j < b.size()) {
     if (is_digit(a[i]) && is_digit(b[j])) {
       std::size_t si = i, sj = j;

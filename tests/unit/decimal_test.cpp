@@ -6,7 +6,6 @@
 #include <random>
 
 #include "readiness/decimal.hpp"
-#include "readiness/id_order.hpp"
 
 using namespace readiness;
 
@@ -77,12 +76,4 @@ TEST_CASE("format_centi prints the shortest exact decimal", "[decimal]") {
   CHECK(format_centi_fixed(1250) == "12.50");
   CHECK(format_fraction(make_fraction(87, 100)) == "0.87");
   CHECK(format_fraction(make_fraction(-1, 8)) == "-0.125");
-}
-
-TEST_CASE("ids sort in natural order", "[id_order]") {
-  CHECK(id_less{}("1.2", "1.10"));
-  CHECK(id_less{}("T9", "T10"));
-  CHECK_FALSE(id_less{}("T10", "T9"));
-  CHECK(id_less{}("a", "b"));
-  CHECK(compare_ids("T01", "T1") != 0);  // total order: different ids never tie
 }
