@@ -61,6 +61,10 @@ class task_graph {
   explicit task_graph(const plan& p, unsigned threads = 0);
   static constexpr std::size_t parallel_tasks = std::size_t(1) << 15;
   static constexpr std::size_t parallel_links = std::size_t(1) << 16;
+  // Ids are found through a hash table of at least twice as many slots (8 bytes each) as tasks.
+  // Up to this many slots it stays in cache and each link looks its task up as it comes; a
+  // larger table is probed a block of links at a time, so their cache misses overlap.
+  static constexpr std::size_t direct_lookup_slots = std::size_t(1) << 19;
 
   std::size_t task_count() const { return out_node_.size(); }
   std::size_t node_count() const { return node_task_.size(); }

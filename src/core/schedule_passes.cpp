@@ -95,8 +95,11 @@ namespace {
 struct best_offer {
   std::int32_t value = never;
   std::int32_t driver = -1;
+  // Without branches: which offer wins is a coin toss on a random network.
   READINESS_HOT void offer(std::int32_t x, std::int32_t code) {
-    if (x > value || (x == value && code < driver)) value = x, driver = code;
+    bool better = (x > value) | ((x == value) & (code < driver));
+    value = better ? x : value;
+    driver = better ? code : driver;
   }
 };
 

@@ -26,6 +26,16 @@ std::uint64_t load4(const char* p) {
   return x;
 }
 
+// Whether n bytes at a and at b are the same: a word or two for a typical id, no call.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) return ((load8(a) ^ load8(b)) | (load8(a + n - 8) ^ load8(b + n - 8))) == 0;
+  if (n >= 4) return ((load4(a) ^ load4(b)) | (load4(a + n - 4) ^ load4(b + n - 4))) == 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 // Eight bytes at a time (an id's first and last words overlap when it is short), then two
 // multiply-xorshift rounds: a few cycles for a typical id, where a byte-at-a-time hash spends
 // one multiply per character. Only this process sees the values; they are never stored.
@@ -174,7 +184,8 @@ std::uint32_t task_graph::find(std::string_view id) const {
   return find_hashed(id, hash_id(id));
 }
 
-std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) const {
+// Inline: find_many calls it for every link of a plan.
+inline std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) const {
   if (hash_slots_.empty()) return none;
   std::size_t mask = hash_slots_.size() - 1;
   std::uint64_t tag = hash & 0xffffffff00000000ull;
@@ -182,7 +193,10 @@ std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) c
     std::uint64_t slot = hash_slots_[s];
     if (slot == 0) return none;
     auto index = static_cast<std::uint32_t>(slot) - 1;
-    if ((slot & 0xffffffff00000000ull) == tag && packed_id(index) == id) return index;
+    if ((slot & 0xffffffff00000000ull) == tag &&
+        id_start_[index + 1] - id_start_[index] == id.size() &&
+        same_bytes(id_chars_.data() + id_start_[index], id.data(), id.size()))
+      return index;
   }
 }
 
@@ -435,9 +449,51 @@ void task_graph::resolve_links(std::uint32_t first_task, std::uint32_t end_task,
     out.put(at_edge++, from, to, e);
   };
   const bool summaries = node_count() > task_count();
+  // Task i's edges; pred_of(link) gives the index a link names, or none.
+  auto resolve_task = [&](std::uint32_t i, auto&& pred_of) {
+    const task& t = model(i);
+    if (!is_summary(i)) {
+      if (!t.duration)
+        bad.add(at(i), "task \"" + t.id + "\" has no subtasks and no duration");
+      else if (*t.duration < 0)
+        bad.add(child(at(i), "duration"), std::to_string(*t.duration) + " is negative");
+      else if (*t.duration > max_link_lag)
+        bad.add(child(at(i), "duration"),
+                std::to_string(*t.duration) + " working days is too long");
+    }
+    for (std::size_t k = 0; k < t.after.size(); ++k) {
+      const link& l = t.after[k];
+      std::uint32_t pred = pred_of(l);
+      if (pred == none) {
+        bad.add(child(child(at(i), "after"), k), "unknown task \"" + l.task + "\"");
+        continue;
+      }
+      if (l.lag < -max_link_lag || l.lag > max_link_lag) {
+        bad.add(
+            child(child(child(at(i), "after"), k), "lag"),
+            std::string(kind_name(l.type)) + " lag " + std::to_string(l.lag) + " is out of range");
+        continue;
+      }
+      add_edge(summaries && is_summary(pred) ? out_node(pred) : pred, i,
+               graph_edge(static_cast<std::int32_t>(l.lag), edge_of(l.type)));
+    }
+    if (parent_[i] != none) {
+      add_edge(parent_[i], i, graph_edge(0, edge_kind::pass));
+      r.into_out_nodes.push_back({out_node(parent_[i]), is_summary(i) ? out_node(i) : i});
+    }
+  };
+  // A table that stays in cache answers each link as it comes.
+  if (hash_slots_.size() <= direct_lookup_slots) {
+    for (std::uint32_t i = first_task; i < end_task; ++i)
+      resolve_task(i, [&](const link& l) { return find(l.task); });
+    r.problems = std::move(bad.found);
+    r.end = at_edge;
+    return;
+  }
+  // A larger one resolves a block of tasks' links at a time, so their lookups overlap
+  // (find_many).
   std::vector<std::string_view> keys;
   std::vector<std::uint32_t> found_at;
-  // Links resolve a block of tasks at a time, so their lookups overlap (find_many).
   constexpr std::uint32_t task_block = 64;
   for (std::uint32_t first = first_task; first < end_task; first += task_block) {
     std::uint32_t last = std::min(end_task, first + task_block);
@@ -447,38 +503,8 @@ void task_graph::resolve_links(std::uint32_t first_task, std::uint32_t end_task,
     found_at.resize(keys.size());
     find_many(keys.data(), keys.size(), found_at.data());
     std::size_t next_key = 0;
-    for (std::uint32_t i = first; i < last; ++i) {
-      const task& t = model(i);
-      if (!is_summary(i)) {
-        if (!t.duration)
-          bad.add(at(i), "task \"" + t.id + "\" has no subtasks and no duration");
-        else if (*t.duration < 0)
-          bad.add(child(at(i), "duration"), std::to_string(*t.duration) + " is negative");
-        else if (*t.duration > max_link_lag)
-          bad.add(child(at(i), "duration"),
-                  std::to_string(*t.duration) + " working days is too long");
-      }
-      for (std::size_t k = 0; k < t.after.size(); ++k) {
-        const link& l = t.after[k];
-        std::uint32_t pred = found_at[next_key++];
-        if (pred == none) {
-          bad.add(child(child(at(i), "after"), k), "unknown task \"" + l.task + "\"");
-          continue;
-        }
-        if (l.lag < -max_link_lag || l.lag > max_link_lag) {
-          bad.add(child(child(child(at(i), "after"), k), "lag"),
-                  std::string(kind_name(l.type)) + " lag " + std::to_string(l.lag) +
-                      " is out of range");
-          continue;
-        }
-        add_edge(summaries && is_summary(pred) ? out_node(pred) : pred, i,
-                 graph_edge(static_cast<std::int32_t>(l.lag), edge_of(l.type)));
-      }
-      if (parent_[i] != none) {
-        add_edge(parent_[i], i, graph_edge(0, edge_kind::pass));
-        r.into_out_nodes.push_back({out_node(parent_[i]), is_summary(i) ? out_node(i) : i});
-      }
-    }
+    for (std::uint32_t i = first; i < last; ++i)
+      resolve_task(i, [&](const link&) { return found_at[next_key++]; });
   }
   r.problems = std::move(bad.found);
   r.end = at_edge;

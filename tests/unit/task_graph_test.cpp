@@ -259,3 +259,51 @@ TEST_CASE("A large plan's link errors come in id order from either thread", "[ta
     }
   }
 }
+
+TEST_CASE("A plan too large to look up links one by one resolves them in blocks alike",
+          "[task_graph]") {
+  // More tasks than half the slots of a direct-lookup table: the lookups go in blocks. Task i
+  // comes after tasks i / 2 and i − 1 (SS, lag 1); one link names no task, one lag is too long.
+  const int n = static_cast<int>(task_graph::direct_lookup_slots / 2) + 100;
+  std::vector<task> tasks(static_cast<std::size_t>(n));
+  auto name = [](int i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "T%06d", i);
+    return std::string(id);
+  };
+  for (int i = 0; i < n; ++i) {
+    tasks[i] = leaf(name(i), 1);
+    if (i == 0) continue;
+    readiness::link half, previous;
+    half.task = name(i / 2);
+    previous.task = name(i - 1);
+    previous.type = link_type::ss;
+    previous.lag = 1;
+    tasks[i].after = {half, previous};
+  }
+  plan p = fixture::plan_on("2026-03-02", tasks);
+  {
+    task_graph g(p, 1);
+    const auto& preds = g.predecessors();
+    std::size_t wrong = 0;
+    for (std::uint32_t v = 1; v < static_cast<std::uint32_t>(n); ++v) {
+      auto [e, end] = out_edges(v, preds);
+      REQUIRE(std::distance(e, end) == 2);
+      wrong += target(*e, preds) != v / 2 || preds[*e].kind() != edge_kind::fs;
+      ++e;
+      wrong += target(*e, preds) != v - 1 || preds[*e].kind() != edge_kind::ss ||
+               preds[*e].lag() != 1;
+    }
+    CHECK(wrong == 0);
+  }
+  p.tasks[n - 1].after[1].task = "T9999999";
+  p.tasks[70000].after[0].lag = 2000000;
+  try {
+    task_graph g(p, 1);
+    FAIL("no error");
+  } catch (const error& e) {
+    REQUIRE(e.diagnostics().size() == 2);
+    CHECK(e.diagnostics()[0].where == "/tasks/70000/after/0/lag");
+    CHECK(e.diagnostics()[1].where == "/tasks/" + std::to_string(n - 1) + "/after/1");
+  }
+}
