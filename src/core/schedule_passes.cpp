@@ -1,5 +1,6 @@
 // Forward and backward passes over the task graph (SPEC §5.4), in integer instants.
 #include <algorithm>
+#include <limits>
 
 #include "core/schedule_network.hpp"
 
@@ -91,16 +92,25 @@ void start_forward(network& n) {
 namespace {
 
 // The latest instant offered to one side of a node, and the offer that set it: ties go to the
-// least (predecessor << 1 | side), so to the predecessor first in id order.
-struct best_offer {
-  std::int32_t value = never;
-  std::int32_t driver = -1;
-  // Without branches: which offer wins is a coin toss on a random network.
+// least (predecessor << 1 | side), so to the predecessor first in id order. Both live in one
+// number, instant × 2^32 + (2^32 − 1 − code), so an offer is one comparison without a branch
+// (which offer wins is a coin toss on a random network).
+class best_offer {
+ public:
   READINESS_HOT void offer(std::int32_t x, std::int32_t code) {
-    bool better = (x > value) | ((x == value) & (code < driver));
-    value = better ? x : value;
-    driver = better ? code : driver;
+    key_ = std::max<std::int64_t>(key_,
+                                  std::int64_t{x} * 4294967296 + (0xffffffff - std::int64_t{code}));
   }
+  std::int32_t value() const {
+    return key_ == none ? never : static_cast<std::int32_t>(key_ >> 32);  // floor(key / 2^32)
+  }
+  std::int32_t driver() const {
+    return key_ == none ? -1 : static_cast<std::int32_t>(0xffffffff - (key_ & 0xffffffff));
+  }
+
+ private:
+  static constexpr std::int64_t none = std::numeric_limits<std::int64_t>::min();  // no offer
+  std::int64_t key_ = none;
 };
 
 // Offers side `from` of predecessor p, read as side `to` of v, plus the lag.
@@ -132,32 +142,36 @@ READINESS_HOT void settle_node(network& n, node_id v) {
       continue;
     }
     side from = pred_side(kind), to = succ_side(kind);
-    offer_from<Mixed>(n, to == start_side ? by_start : by_finish, p, from, v, to,
-                      from == start_side ? ps : pf, e.lag());
+    // Both offers take the edge's, and the side it does not reach keeps its own: no reference
+    // chosen between the two, so both stay in registers.
+    best_offer offer = to == start_side ? by_start : by_finish;
+    offer_from<Mixed>(n, offer, p, from, v, to, from == start_side ? ps : pf, e.lag());
+    by_start = to == start_side ? offer : by_start;
+    by_finish = to == start_side ? by_finish : offer;
   }
   node_times& t = n.times[v];
   if (f & node_virtual) {
-    t.es = by_start.value, t.driver_start = by_start.driver;
-    t.ef = by_finish.value, t.driver_finish = by_finish.driver;
+    t.es = by_start.value(), t.driver_start = by_start.driver();
+    t.ef = by_finish.value(), t.driver_finish = by_finish.driver();
     if (n.lower[v] > t.es) t.es = n.lower[v], t.driver_start = -1;
     return;
   }
   std::int32_t d = n.duration[v];
-  std::int32_t from_start = by_start.value,
-               from_finish = real(by_finish.value) ? by_finish.value - d : never;
+  std::int32_t from_start = by_start.value(),
+               from_finish = real(by_finish.value()) ? by_finish.value() - d : never;
   std::int32_t s = n.lower[v];
   std::int32_t driver = -1;
   if (from_start >= s && from_start >= from_finish && real(from_start)) {
     s = from_start;
-    driver = by_start.driver;
+    driver = by_start.driver();
   } else if (from_finish >= s && real(from_finish)) {
     s = from_finish;
-    driver = by_finish.driver;
+    driver = by_finish.driver();
   }
   t.es = s;
   t.ef = s + d;
   t.driver_start = driver;
-  t.driver_finish = by_finish.driver;
+  t.driver_finish = by_finish.driver();
 }
 
 template <bool Mixed>
