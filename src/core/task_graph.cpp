@@ -166,6 +166,31 @@ class cycle_search {
   std::size_t limit_;
 };
 
+// One bad link often closes many cycles: a summary after one of its children waits for that child
+// through every chain of its subtree that leads there. Keeps only the cycles whose tasks include
+// no other cycle's, so the report shows each problem by its shortest loop; fixing that loop's
+// links shows any other on the next run.
+void drop_enclosing_cycles(std::vector<std::vector<node_id>>& cycles) {
+  std::vector<std::vector<node_id>> sets;  // each cycle's tasks, sorted, once each
+  for (const auto& c : cycles) {
+    std::vector<node_id> tasks(c.begin(), c.end() - 1);  // the last repeats the first
+    std::sort(tasks.begin(), tasks.end());
+    sets.push_back(std::move(tasks));
+  }
+  std::vector<bool> encloses(cycles.size(), false);
+  for (std::size_t a = 0; a < sets.size(); ++a)
+    for (std::size_t b = 0; b < sets.size() && !encloses[a]; ++b)
+      encloses[a] = sets[b].size() < sets[a].size() &&
+                    std::includes(sets[a].begin(), sets[a].end(), sets[b].begin(), sets[b].end());
+  std::size_t kept = 0;
+  for (std::size_t a = 0; a < cycles.size(); ++a)
+    if (!encloses[a]) {
+      if (kept != a) cycles[kept] = std::move(cycles[a]);
+      ++kept;
+    }
+  cycles.resize(kept);
+}
+
 }  // namespace
 
 task_graph::task_graph(const plan& p, unsigned threads) {
@@ -408,6 +433,7 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
   cycle_search search(*this, cycles ? 100 : 1);
   order_ = search.run(found);
   if (found.empty()) return;
+  drop_enclosing_cycles(found);
   std::vector<diagnostic> out;
   for (const auto& c : found) {
     std::string text = "cycle: ";

@@ -110,6 +110,21 @@ TEST_CASE("Cycles through parents are found", "[task_graph]") {
   }
 }
 
+TEST_CASE("A summary after its own child is reported by its shortest cycle", "[task_graph]") {
+  // S after C, its child at the end of the chain A → B → C: the cycles through A and B too
+  // contain C → S → C and are left out. The unrelated X ↔ Y cycle is still reported.
+  task s;
+  s.id = "S";
+  s.after.push_back(fixture::dep("C", link_type::fs, 0));
+  task a = leaf("A", 1), b = leaf("B", 1, {"A"}), c = leaf("C", 1, {"B"});
+  a.parent = b.parent = c.parent = "S";
+  plan p = fixture::plan_on("2026-03-02", {s, a, b, c, leaf("X", 1, {"Y"}), leaf("Y", 1, {"X"})});
+  auto found = find_cycles(p);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].message == "cycle: C → S → C");
+  CHECK(found[1].message == "cycle: X → Y → X");
+}
+
 TEST_CASE("Bad references and durations are located errors", "[task_graph]") {
   plan p = fixture::plan_on("2026-03-02", {leaf("A", 1, {"T-99"})});
   CHECK_THROWS_WITH(task_graph(p), "/tasks/0/after/0: unknown task \"T-99\"");
@@ -291,8 +306,8 @@ TEST_CASE("A plan too large to look up links one by one resolves them in blocks 
       REQUIRE(std::distance(e, end) == 2);
       wrong += target(*e, preds) != v / 2 || preds[*e].kind() != edge_kind::fs;
       ++e;
-      wrong += target(*e, preds) != v - 1 || preds[*e].kind() != edge_kind::ss ||
-               preds[*e].lag() != 1;
+      wrong +=
+          target(*e, preds) != v - 1 || preds[*e].kind() != edge_kind::ss || preds[*e].lag() != 1;
     }
     CHECK(wrong == 0);
   }
