@@ -169,9 +169,14 @@ class cycle_search {
 // One bad link often closes many cycles: a summary after one of its children waits for that child
 // through every chain of its subtree that leads there. Keeps only the cycles whose tasks include
 // no other cycle's, so the report shows each problem by its shortest loop; fixing that loop's
-// links shows any other on the next run.
+// links shows any other on the next run. The comparison takes time in proportion to the number
+// of cycles (at most 100) times their total length, so past a million tasks on cycles all are
+// kept.
 void drop_enclosing_cycles(std::vector<std::vector<node_id>>& cycles) {
-  std::vector<std::vector<node_id>> sets;  // each cycle's tasks, sorted, once each
+  std::size_t total = 0;
+  for (const auto& c : cycles) total += c.size();
+  if (total > (std::size_t(1) << 20)) return;
+  std::vector<std::vector<node_id>> sets;  // each cycle's tasks, sorted; one met twice counts twice
   for (const auto& c : cycles) {
     std::vector<node_id> tasks(c.begin(), c.end() - 1);  // the last repeats the first
     std::sort(tasks.begin(), tasks.end());
