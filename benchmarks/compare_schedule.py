@@ -114,7 +114,7 @@ def main():
         print(f"| {n:,} | {o['links']:,} | {o['build_s'] * 1000:.1f} ms | "
               f"{o['setup_s'] * 1000:.1f} ms | {o['passes_s'] * 1000:.1f} ms | "
               f"{e2e * 1000:.2f} ms | {nx_s:.3f} s | {nx_s / e2e:,.0f}× | {tj_text} | "
-              f"{tj_ratio} | {o['peak_rss_growth_bytes'] / 2**20:.0f} MiB | "
+              f"{tj_ratio} | {o['peak_rss_growth_bytes'] / 2**20:.1f} MiB | "
               f"{o['peak_rss_growth_bytes'] / n:.0f} | {bad} |")
 
 

@@ -6,12 +6,13 @@
 //   schedule_bench --compare N DIR       one measured run of N tasks as JSON on stdout, and the
 //                                        same DAG written to DIR/dag-N.txt for compare_schedule.py
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
+#include <malloc.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -115,10 +116,29 @@ BENCHMARK(BM_passes)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMi
 BENCHMARK(BM_end_to_end)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_compute_schedule)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
+// The process's peak resident size (VmHWM). Not getrusage's ru_maxrss: that starts from the peak
+// of the process that ran this one before exec (a Python script's, larger than a 10k-task run).
 long peak_rss_kib() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
+  std::ifstream status("/proc/self/status");
+  std::string key;
+  long kib = 0;
+  while (status >> key) {
+    if (key == "VmHWM:") {
+      status >> kib;
+      break;
+    }
+    status.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+  }
+  return kib;
+}
+
+// Starts a fresh peak: the heap's free memory goes back to the system (else a small run reuses
+// what building the plan left free and shows no growth), and Linux resets the process's peak
+// resident size to its current one. Returns the new peak.
+long restart_peak_rss_kib() {
+  malloc_trim(0);
+  std::ofstream("/proc/self/clear_refs") << "5";
+  return peak_rss_kib();
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -141,7 +161,7 @@ int compare(std::size_t n, const std::string& dir) {
       out << '\n';
     }
   }
-  long rss_before = peak_rss_kib(), rss_after = 0;
+  long rss_before = restart_peak_rss_kib(), rss_after = 0;
   double build = 1e9, setup = 1e9, passes = 1e9, end_to_end = 1e9;
   std::int32_t finish = 0;
   // At least three repetitions, more for small plans (until about a second has passed): the best
