@@ -149,9 +149,11 @@ class task_graph {
   graph_type graph_;
 };
 
-// Every cycle through links and parents (up to 100), each as a diagnostic at the JSON pointer of
-// its first task: `cycle: T03 → T07 → T03`. Links to unknown tasks are skipped (validation
-// reports them). Empty when the network is acyclic.
+// The cycles through links and parents (up to 100 found), each as a diagnostic at the JSON
+// pointer of its first task: `cycle: T03 → T07 → T03`. A cycle whose tasks include another's is
+// left out, so one bad link is reported by its shortest loop (a summary after its own child:
+// `T01 → T06 → T01`, not every chain of the subtree that also leads there). Links to unknown
+// tasks are skipped (validation reports them). Empty when the network is acyclic.
 std::vector<diagnostic> find_cycles(const plan& p);
 
 }  // namespace readiness
