@@ -58,7 +58,11 @@ class task_graph {
   // machine has two cores, and resolve its links on two threads too when its ids come sorted and
   // it has parallel_links links or more; 1 keeps the build on the calling thread. The graph is
   // the same either way.
+  //
+  // The graph reads the plan's tasks where they are (model(), id()): the plan must outlive it and
+  // keep its tasks in place, so a temporary plan is refused.
   explicit task_graph(const plan& p, unsigned threads = 0);
+  explicit task_graph(const plan&& p, unsigned threads = 0) = delete;
   static constexpr std::size_t parallel_tasks = std::size_t(1) << 15;
   static constexpr std::size_t parallel_links = std::size_t(1) << 16;
   // Ids are found through a hash table of at least twice as many slots (8 bytes each) as tasks.

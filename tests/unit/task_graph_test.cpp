@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <type_traits>
 
 #include "readiness/error.hpp"
 #include "readiness/task_graph.hpp"
@@ -46,6 +47,41 @@ TEST_CASE("Tasks get dense indices in natural id order", "[task_graph]") {
   };
   CHECK(pos(2) < pos(1));
 }
+
+TEST_CASE("Ids of every length are found, and ids one byte off are not", "[task_graph]") {
+  // Lengths 1 … 40 cover each way an id is hashed and compared (a few bytes, one or two words,
+  // more); each id differs from the next longer one only by its length, and from its probes by
+  // one byte at the start, the middle or the end. Links name every id, so each resolves.
+  std::vector<task> tasks;
+  std::vector<std::string> ids;
+  for (std::size_t n = 1; n <= 40; ++n) {
+    std::string id(n, 'a');
+    for (std::size_t k = 0; k < n; ++k) id[k] = static_cast<char>('a' + (k * 7 + n) % 26);
+    ids.push_back(id);
+    tasks.push_back(leaf(id, 1));
+    if (n > 1) tasks.back().after.push_back(fixture::dep(ids[n - 2], link_type::fs, 0));
+  }
+  plan p = fixture::plan_on("2026-03-02", tasks);
+  task_graph g(p);
+  std::size_t wrong = 0;
+  for (const auto& id : ids) {
+    std::uint32_t i = g.find(id);
+    wrong += i == task_graph::none || g.id(i) != id;
+    for (std::size_t at : {std::size_t(0), id.size() / 2, id.size() - 1}) {
+      std::string off = id;
+      off[at] = off[at] == 'z' ? 'y' : 'z';
+      wrong += g.find(off) != task_graph::none;
+    }
+    wrong += g.find(id + "#") != task_graph::none;
+  }
+  CHECK(wrong == 0);
+  CHECK(num_edges(g.predecessors()) == 39);
+}
+
+// The graph reads the tasks where the plan keeps them, so it refuses a temporary plan.
+static_assert(std::is_constructible_v<task_graph, const plan&>);
+static_assert(!std::is_constructible_v<task_graph, plan&&>);
+static_assert(!std::is_constructible_v<task_graph, const plan&&>);
 
 TEST_CASE("Tasks whose ids come sorted keep their document order", "[task_graph]") {
   plan p = fixture::plan_on("2026-03-02",
@@ -166,7 +202,8 @@ TEST_CASE("A chain of summaries is not in index order: out nodes wait for later 
     if (i < 3) t.duration.reset();
     tasks.push_back(t);
   }
-  task_graph g(fixture::plan_on("2026-03-02", tasks));
+  plan p = fixture::plan_on("2026-03-02", tasks);
+  task_graph g(p);
   REQUIRE(g.node_count() == 7);  // three summaries with out nodes 4, 5, 6
   CHECK_FALSE(g.in_index_order());
   const auto& order = g.topological_order();
