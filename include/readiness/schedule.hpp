@@ -98,8 +98,15 @@ class schedule_engine {
  public:
   // `threads`: 0 lets a plan of parallel_tasks tasks or more set up on two threads when the
   // machine has two cores; 1 keeps it on the calling thread. The network is the same either way.
+  //
+  // The engine keeps pointers to the graph and the calendars: both must outlive it, so
+  // temporaries are refused.
   schedule_engine(const plan& p, const task_graph& graph, const plan_calendars& calendars,
                   date as_of, unsigned threads = 0);
+  schedule_engine(const plan&, const task_graph&&, const plan_calendars&, date,
+                  unsigned = 0) = delete;
+  schedule_engine(const plan&, const task_graph&, const plan_calendars&&, date,
+                  unsigned = 0) = delete;
   static constexpr std::size_t parallel_tasks = task_graph::parallel_tasks;
   ~schedule_engine();
   schedule_engine(schedule_engine&&) noexcept;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
+
 #include <cstdio>
+#include <type_traits>
 
 #include "readiness/error.hpp"
 #include "readiness/schedule.hpp"
@@ -22,6 +24,14 @@ task with_links(task t, std::vector<readiness::link> links) {
 }
 
 }  // namespace
+
+// The engine keeps pointers to the graph and the calendars, so it refuses temporaries of them.
+static_assert(std::is_constructible_v<schedule_engine, const plan&, const task_graph&,
+                                      const plan_calendars&, date>);
+static_assert(!std::is_constructible_v<schedule_engine, const plan&, task_graph&&,
+                                       const plan_calendars&, date>);
+static_assert(!std::is_constructible_v<schedule_engine, const plan&, const task_graph&,
+                                       plan_calendars&&, date>);
 
 TEST_CASE("FS chain across the National Day holiday and the 10-10 make-up day", "[schedule]") {
   plan p = fixture::plan_on("2026-09-28", {leaf("A", 4), leaf("B", 2, {"A"}),
