@@ -107,6 +107,8 @@ class schedule_engine {
                   unsigned = 0) = delete;
   schedule_engine(const plan&, const task_graph&, const plan_calendars&&, date,
                   unsigned = 0) = delete;
+  schedule_engine(const plan&, const task_graph&&, const plan_calendars&&, date,
+                  unsigned = 0) = delete;
   static constexpr std::size_t parallel_tasks = task_graph::parallel_tasks;
   ~schedule_engine();
   schedule_engine(schedule_engine&&) noexcept;

@@ -114,9 +114,12 @@ namespace {
 // (which offer wins is a coin toss on a random network).
 class best_offer {
  public:
+  // An offer at or below `never` sets nothing, as no offer. The code's 32 bits are taken as
+  // unsigned, so even a node index past 2^30 stays out of the instant's half.
   READINESS_HOT void offer(std::int32_t x, std::int32_t code) {
-    key_ = std::max<std::int64_t>(key_,
-                                  std::int64_t{x} * 4294967296 + (0xffffffff - std::int64_t{code}));
+    std::int64_t key = std::int64_t{x} * 4294967296 +
+                       (0xffffffff - std::int64_t{static_cast<std::uint32_t>(code)});
+    key_ = x > never ? std::max(key_, key) : key_;
   }
   std::int32_t value() const {
     return key_ == none ? never : static_cast<std::int32_t>(key_ >> 32);  // floor(key / 2^32)

@@ -1,10 +1,10 @@
 #include "readiness/task_graph.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <numeric>
 #include <utility>
 
+#include "core/id_hash.hpp"
 #include "core/json_pointer.hpp"
 #include "core/parallel_chunks.hpp"
 #include "readiness/id_order.hpp"
@@ -13,51 +13,11 @@ namespace readiness {
 namespace {
 
 using detail::child;
+using detail::hash_id;
+using detail::hash_key;
+using detail::process_hash_key;
+using detail::same_bytes;
 using node_id = std::uint32_t;
-
-std::uint64_t load8(const char* p) {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-std::uint64_t load4(const char* p) {
-  std::uint32_t x;
-  std::memcpy(&x, p, 4);
-  return x;
-}
-
-// Whether n bytes at a and at b are the same: a word or two for a typical id, no call.
-bool same_bytes(const char* a, const char* b, std::size_t n) {
-  if (n > 16) return std::memcmp(a, b, n) == 0;
-  if (n >= 8) return ((load8(a) ^ load8(b)) | (load8(a + n - 8) ^ load8(b + n - 8))) == 0;
-  if (n >= 4) return ((load4(a) ^ load4(b)) | (load4(a + n - 4) ^ load4(b + n - 4))) == 0;
-  for (std::size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
-// Eight bytes at a time (an id's first and last words overlap when it is short), then two
-// multiply-xorshift rounds: a few cycles for a typical id, where a byte-at-a-time hash spends
-// one multiply per character. Only this process sees the values; they are never stored.
-std::uint64_t hash_id(std::string_view id) {
-  constexpr std::uint64_t k = 0x9e3779b97f4a7c15ull;
-  const char* p = id.data();
-  const std::size_t n = id.size();
-  std::uint64_t h = n * k;
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8) h = (h ^ load8(p + i)) * k;
-    h ^= load8(p + n - 8);
-  } else if (n >= 4) {
-    h ^= load4(p) | load4(p + n - 4) << 32;
-  } else if (n > 0) {
-    h ^= static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
-         static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
-  }
-  h *= k;
-  h ^= h >> 32;
-  h *= 0xd6e8feb86659fd93ull;
-  return h ^ (h >> 32);
-}
 
 std::string task_pointer(std::size_t document_index) {
   return child(std::string("/tasks"), document_index);
@@ -211,11 +171,10 @@ bool task_graph::is_virtual(std::uint32_t node) const {
 }
 
 std::uint32_t task_graph::find(std::string_view id) const {
-  return find_hashed(id, hash_id(id));
+  return find_hashed(id, hash_id(id, process_hash_key()));
 }
 
-// Inline: find_many calls it for every link of a plan.
-inline std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) const {
+std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) const {
   if (hash_slots_.empty()) return none;
   std::size_t mask = hash_slots_.size() - 1;
   std::uint64_t tag = hash & 0xffffffff00000000ull;
@@ -233,6 +192,7 @@ inline std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t 
 void task_graph::find_many(const std::string_view* keys, std::size_t count,
                            std::uint32_t* out) const {
   constexpr std::size_t block = 64;
+  const hash_key& secret = process_hash_key();
   std::uint64_t hashes[block];
   std::size_t mask = hash_slots_.empty() ? 0 : hash_slots_.size() - 1;
   for (std::size_t b = 0; b < count; b += block) {
@@ -243,7 +203,7 @@ void task_graph::find_many(const std::string_view* keys, std::size_t count,
     }
     // Misses overlap when the loads are issued ahead: slots, then id starts, then the ids.
     for (std::size_t j = 0; j < m; ++j) {
-      hashes[j] = hash_id(keys[b + j]);
+      hashes[j] = hash_id(keys[b + j], secret);
       __builtin_prefetch(&hash_slots_[hashes[j] & mask]);
     }
     for (std::size_t j = 0; j < m; ++j) {
@@ -455,10 +415,11 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
 
 void task_graph::walk_tasks(const plan& p, std::size_t first, std::size_t end,
                             std::vector<std::uint64_t>& hashes, std::string& chars, task_walk& r) {
+  const hash_key& secret = process_hash_key();
   for (std::size_t j = first; j < end; ++j) {
     const task& t = p.tasks[j];
     if (j > first && r.sorted && compare_ids(t.id, p.tasks[j - 1].id) < 0) r.sorted = false;
-    hashes[j] = hash_id(t.id);
+    hashes[j] = hash_id(t.id, secret);
     id_start_[j] = static_cast<std::uint32_t>(chars.size());
     if (chars.size() + t.id.size() > 0xffffffffu)
       throw error(errc::limit, "/tasks", "task ids longer than 4 GiB");
@@ -515,8 +476,9 @@ void task_graph::resolve_links(std::uint32_t first_task, std::uint32_t end_task,
   };
   // A table that stays in cache answers each link as it comes.
   if (hash_slots_.size() <= direct_lookup_slots) {
+    const hash_key& secret = process_hash_key();
     for (std::uint32_t i = first_task; i < end_task; ++i)
-      resolve_task(i, [&](const link& l) { return find(l.task); });
+      resolve_task(i, [&](const link& l) { return find_hashed(l.task, hash_id(l.task, secret)); });
     r.problems = std::move(bad.found);
     r.end = at_edge;
     return;
