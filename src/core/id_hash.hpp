@@ -63,7 +63,9 @@ inline std::uint64_t hash_id(std::string_view id, const hash_key& key) {
     a = load8(p + left - 16);
     b = load8(p + left - 8);
   }
-  return folded_product(a ^ key.b, b ^ seed ^ n);
+  // The length enters through the key (n × key.a), so ids of different lengths cannot be made
+  // to cancel it out; the product runs alongside the loads.
+  return folded_product(a ^ key.b ^ n * key.a, b ^ seed);
 }
 
 // Whether n bytes at a and at b are the same: a word or two for a typical id, no call.

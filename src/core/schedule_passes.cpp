@@ -114,8 +114,8 @@ namespace {
 // (which offer wins is a coin toss on a random network).
 class best_offer {
  public:
-  // An offer at or below `never` sets nothing, as no offer. The code's 32 bits are taken as
-  // unsigned, so even a node index past 2^30 stays out of the instant's half.
+  // An offer at or below `never` sets nothing, as no offer. Codes are below 2^31 (the task graph
+  // takes fewer than 2^29 tasks); read as unsigned, they stay out of the instant's half anyway.
   READINESS_HOT void offer(std::int32_t x, std::int32_t code) {
     std::int64_t key = std::int64_t{x} * 4294967296 +
                        (0xffffffff - std::int64_t{static_cast<std::uint32_t>(code)});

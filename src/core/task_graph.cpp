@@ -222,7 +222,9 @@ void task_graph::find_many(const std::string_view* keys, std::size_t count,
 void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned threads) {
   problems bad{cycles == nullptr, {}};
   const std::size_t n = p.tasks.size();
-  if (n >= (std::size_t(1) << 30)) throw error(errc::limit, "/tasks", "more than 2^30 tasks");
+  // Below 2^29 tasks, node indices (a task and a summary's out node) stay below 2^30 and a
+  // driving code (node << 1 | side) fits in 31 bits.
+  if (n >= (std::size_t(1) << 29)) throw error(errc::limit, "/tasks", "more than 2^29 tasks");
   tasks_ = p.tasks.data();
 
   // One walk over the tasks in document order: whether the ids come sorted (generated plans

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -25,29 +26,45 @@ std::string id_with_first_word(std::uint64_t word, std::uint64_t n) {
 
 }  // namespace
 
-TEST_CASE("An id hashes the same each time, and different ids differently", "[id_hash]") {
+TEST_CASE("An id hashes the same each time, and every byte of it counts", "[id_hash]") {
+  // Ids in buffers of exactly their size (a read past the end shows under ASan); for each length
+  // 0 … 40 and each byte, changing that byte changes the hash.
   const hash_key& key = process_hash_key();
   CHECK(&key == &process_hash_key());
-  std::set<std::uint64_t> seen;
-  std::size_t ids = 0;
-  for (std::size_t n = 0; n <= 40; ++n)
-    for (char c : std::string("aZ09.-")) {
-      std::string id(n, c);
-      if (n > 2) id[n / 2] = 'x';
-      CHECK(hash_id(id, key) == hash_id(std::string(id), key));
-      seen.insert(hash_id(id, key));
-      ++ids;
+  std::size_t ignored = 0, unstable = 0;
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::unique_ptr<char[]> id(new char[n ? n : 1]);
+    for (std::size_t k = 0; k < n; ++k) id[k] = static_cast<char>('a' + (k * 7 + n) % 26);
+    std::uint64_t h = hash_id(std::string_view(id.get(), n), key);
+    unstable += h != hash_id(std::string(id.get(), n), key);
+    for (std::size_t k = 0; k < n; ++k) {
+      char was = id[k];
+      id[k] = static_cast<char>(was ^ 0x40);
+      ignored += hash_id(std::string_view(id.get(), n), key) == h;
+      id[k] = was;
     }
-  CHECK(seen.size() == ids - 5);  // the six empty ids are one
+  }
+  CHECK(unstable == 0);
+  CHECK(ignored == 0);
 }
 
-TEST_CASE("Ids made to collide under a known key do not collide under the process's", "[id_hash]") {
+TEST_CASE("Ids of different lengths cannot be made to cancel the length out", "[id_hash]") {
+  // Found in review: with the length mixed in as plain data, "a```````" (8 bytes) and
+  // "a````````" (9 bytes) shared a hash under every key.
+  const hash_key& key = process_hash_key();
+  CHECK(hash_id("a```````", key) != hash_id("a````````", key));
+  std::string z17 = "Z" + std::string(9, 'c') + std::string(7, static_cast<char>('c' ^ 3));
+  CHECK(hash_id(z17, key) != hash_id(z17 + static_cast<char>('c' ^ 3), key));
+}
+
+TEST_CASE("Ids made to collide under the fallback key do not under the process's", "[id_hash]") {
   // Someone who knew the key could make every id's first word cancel it: the product is then
-  // 0, whatever the rest. Without the key (drawn at random per process) such ids spread.
+  // 0, whatever the rest. The process's key is drawn at random; it is not the constants it
+  // falls back to without an entropy source, so such ids spread.
   const hash_key guessed{0x2d358dccaa6c78a5ull | 1, 0x8bb84b93962eacc9ull | 1};
   std::set<std::uint64_t> under_guess, under_process;
   for (std::uint64_t n = 0; n < 2000; ++n) {
-    std::string id = id_with_first_word(guessed.b, n * 0x9e3779b97f4a7c15ull);
+    std::string id = id_with_first_word(guessed.b ^ 16 * guessed.a, n * 0x9e3779b97f4a7c15ull);
     under_guess.insert(hash_id(id, guessed));
     under_process.insert(hash_id(id, process_hash_key()));
   }
