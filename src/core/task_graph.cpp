@@ -182,10 +182,9 @@ std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) c
     std::uint64_t slot = hash_slots_[s];
     if (slot == 0) return none;
     auto index = static_cast<std::uint32_t>(slot) - 1;
-    if ((slot & 0xffffffff00000000ull) == tag &&
-        id_start_[index + 1] - id_start_[index] == id.size() &&
-        same_bytes(id_chars_.data() + id_start_[index], id.data(), id.size()))
-      return index;
+    if ((slot & 0xffffffff00000000ull) != tag) continue;
+    std::string_view known = packed_id(index);
+    if (known.size() == id.size() && same_bytes(known.data(), id.data(), id.size())) return index;
   }
 }
 
