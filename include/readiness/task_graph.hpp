@@ -65,10 +65,11 @@ class task_graph {
   explicit task_graph(const plan&& p, unsigned threads = 0) = delete;
   static constexpr std::size_t parallel_tasks = std::size_t(1) << 15;
   static constexpr std::size_t parallel_links = std::size_t(1) << 16;
-  // Ids are found through a hash table of at least twice as many slots (8 bytes each) as tasks.
-  // Up to this many slots it stays in cache and each link looks its task up as it comes; a
-  // larger table is probed a block of links at a time, so their cache misses overlap.
-  static constexpr std::size_t direct_lookup_slots = std::size_t(1) << 19;
+  // Ids are found through a hash table of at least one and a half times as many slots
+  // (16 bytes each) as tasks. Up to this many slots it stays in cache and each link looks its
+  // task up as it comes; a larger table is probed a block of links at a time, so their cache
+  // misses overlap.
+  static constexpr std::size_t direct_lookup_slots = std::size_t(1) << 18;
 
   std::size_t task_count() const { return out_node_.size(); }
   std::size_t node_count() const { return node_task_.size(); }
@@ -119,22 +120,34 @@ class task_graph {
     std::vector<std::string_view> parents;  // parent ids named
     std::vector<std::uint32_t> who;         // by the tasks at these document indices
   };
-  // Hashes, packs (into `chars`, id_start_ relative to it) and counts tasks [first, end) in
-  // document order.
+  // Hashes and counts tasks [first, end) in document order.
   void walk_tasks(const plan& p, std::size_t first, std::size_t end,
-                  std::vector<std::uint64_t>& hashes, std::string& chars, task_walk& r);
+                  std::vector<std::uint64_t>& hashes, task_walk& r) const;
   struct link_pass {
     std::vector<diagnostic> problems;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> into_out_nodes;  // out node, child
     bool index_order = true;
     std::size_t end = 0;  // one past the last edge written
   };
+  // A plan whose ids come in order (strictly ascending): the tasks and their links in one walk,
+  // each link looked up as it comes (links to tasks further on, once the walk is over). False,
+  // with nothing to keep, when the ids are not in order or anything is wrong: the steps below
+  // then find and report it.
+  bool link_in_one_walk(const plan& p, edge_arrays& edges, link_pass& result);
+  // Any plan: hashes, then orders the ids, then resolves parents and links; throws the problems
+  // found (strict) or skips them (collecting cycles).
+  void link_in_steps(const plan& p, std::vector<diagnostic>* cycles, bool two_threads,
+                     edge_arrays& edges, link_pass& result);
+  void number_out_nodes();  // after parent_: each summary's out node, after every task
+  // Adds the edges into out nodes, builds the graph and its topological order, and finds the
+  // cycles.
+  void finish(edge_arrays& edges, link_pass& links, std::vector<diagnostic>* cycles);
   // Writes the edges of tasks [first, end) from position `at_edge` on (index order).
   void resolve_links(std::uint32_t first, std::uint32_t end, edge_arrays& out, std::size_t at_edge,
                      link_pass& r) const;
-  std::string_view packed_id(std::uint32_t task) const {
-    return {id_chars_.data() + id_start_[task], id_start_[task + 1] - id_start_[task]};
-  }
+  // Whether task `task` has this id (of more than detail's exact_hash_length bytes; shorter ids
+  // are known by their hash and length).
+  bool has_id(std::uint32_t task, std::string_view id) const;
 
   const task* tasks_ = nullptr;                // the plan's tasks, in document order
   std::vector<std::uint32_t> document_index_;  // by task index; empty when ids come sorted
@@ -143,13 +156,18 @@ class task_graph {
   std::vector<std::uint32_t> node_task_;
   std::vector<std::uint32_t> order_;
   bool index_order_ = false;
-  // Open addressing: the hash's upper 32 bits << 32 | task index + 1; 0 when empty. Probes
-  // compare the stored hash bits before touching an id.
-  std::vector<std::uint64_t> hash_slots_;
-  // Every id once more, packed in index order (id_start_ has one entry per task and one past the
-  // end): lookups compare against these few megabytes, not against the tasks spread in memory.
-  std::vector<std::uint32_t> id_start_;
-  std::string id_chars_;
+  // Open addressing: each slot holds an id's full hash, its length and its task index + 1 (0 when
+  // empty). A probe that meets the hash and the length has met the id when it is short, and
+  // compares bytes only for longer ids.
+  struct id_slot {
+    std::uint64_t hash = 0;
+    std::uint32_t task = 0;
+    std::uint32_t length = 0;
+  };
+  std::vector<id_slot> id_slots_;
+  // Puts task `task` with this id and hash in the table; returns the task already there with the
+  // same id, or none.
+  std::uint32_t insert_id(std::uint32_t task, std::string_view id, std::uint64_t hash);
   graph_type graph_;
 };
 

@@ -37,25 +37,46 @@ inline std::uint64_t folded_product(std::uint64_t a, std::uint64_t b) {
   return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
 }
 
-// wyhash's shape: an id of up to 16 bytes is read as two words (overlapping when shorter) and
-// mixed by one multiplication with the key; a longer one takes one more per 16 bytes. Where a
-// byte-at-a-time hash spends a multiplication per character, and Boost's string hash two per
-// 4 bytes, this is a few cycles for a typical id. `key` is process_hash_key(), fetched once by
-// the caller of a loop.
+// Ids of up to this many bytes hash one to one: two different ids of the same length never
+// share a hash, so a lookup that finds an id's hash and length has found the id, without
+// comparing bytes.
+constexpr std::size_t exact_hash_length = 8;
+
+// An id of up to 8 bytes, packed into a word (zero bytes above it): for a given length, one word
+// per id and one id per word.
+inline std::uint64_t pack_short_id(const char* p, std::size_t n) {
+  if (n >= 4) return load4(p) | (load4(p + n - 4) >> (8 * (8 - n))) << 32;
+  if (n == 0) return 0;
+  return std::uint64_t{static_cast<unsigned char>(p[0])} |
+         std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8 |
+         std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+}
+
+// A short id's hash: its packed word through steps that each map words one to one (adding a
+// key, multiplying by an odd key, folding the high half into the low), so the result is
+// injective for each length and the key keeps which ids share low bits unknowable.
+inline std::uint64_t hash_short_id(const char* p, std::size_t n, const hash_key& key) {
+  std::uint64_t x = (pack_short_id(p, n) ^ key.a) + n * key.b;
+  x *= key.b;
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ull;
+  return x ^ x >> 32;
+}
+
+// Up to 8 bytes, hash_short_id. Longer, wyhash's shape: an id of up to 16 bytes is read as two
+// words (overlapping when shorter) and mixed by one multiplication with the key; a longer one
+// takes one more per 16 bytes. Where a byte-at-a-time hash spends a multiplication per
+// character, and Boost's string hash two per 4 bytes, this is a few cycles for a typical id.
+// `key` is process_hash_key(), fetched once by the caller of a loop.
 inline std::uint64_t hash_id(std::string_view id, const hash_key& key) {
   const char* p = id.data();
   const std::size_t n = id.size();
+  if (n <= exact_hash_length) return hash_short_id(p, n, key);
   std::uint64_t seed = key.a, a = 0, b = 0;
   if (n <= 16) {
-    if (n >= 4) {
-      const std::size_t middle = (n >> 3) << 2;  // 0 below 8 bytes, 4 from 8
-      a = load4(p) << 32 | load4(p + middle);
-      b = load4(p + n - 4) << 32 | load4(p + n - 4 - middle);
-    } else if (n > 0) {
-      a = std::uint64_t{static_cast<unsigned char>(p[0])} << 16 |
-          std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8 |
-          static_cast<unsigned char>(p[n - 1]);
-    }
+    const std::size_t middle = (n >> 3) << 2;  // 4 below 16 bytes, 8 at 16
+    a = load4(p) << 32 | load4(p + middle);
+    b = load4(p + n - 4) << 32 | load4(p + n - 4 - middle);
   } else {
     std::size_t left = n;
     for (; left > 16; left -= 16, p += 16)

@@ -13,6 +13,7 @@ namespace readiness {
 namespace {
 
 using detail::child;
+using detail::exact_hash_length;
 using detail::hash_id;
 using detail::hash_key;
 using detail::process_hash_key;
@@ -49,6 +50,11 @@ edge_kind edge_of(link_type t) {
       return edge_kind::sf;
   }
   return edge_kind::fs;
+}
+
+// A slot's length: ids of 4 GiB or more share one, and are told apart by their bytes.
+std::uint32_t slot_length(std::size_t n) {
+  return static_cast<std::uint32_t>(std::min<std::size_t>(n, 0xffffffffu));
 }
 
 // Problems found while building: thrown at once in strict mode, skipped when collecting cycles.
@@ -174,17 +180,36 @@ std::uint32_t task_graph::find(std::string_view id) const {
   return find_hashed(id, hash_id(id, process_hash_key()));
 }
 
+bool task_graph::has_id(std::uint32_t task, std::string_view id) const {
+  const std::string& known = model(task).id;
+  return known.size() == id.size() && same_bytes(known.data(), id.data(), id.size());
+}
+
 std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) const {
-  if (hash_slots_.empty()) return none;
-  std::size_t mask = hash_slots_.size() - 1;
-  std::uint64_t tag = hash & 0xffffffff00000000ull;
+  if (id_slots_.empty()) return none;
+  const std::size_t mask = id_slots_.size() - 1;
+  const std::uint32_t length = slot_length(id.size());
   for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-    std::uint64_t slot = hash_slots_[s];
-    if (slot == 0) return none;
-    auto index = static_cast<std::uint32_t>(slot) - 1;
-    if ((slot & 0xffffffff00000000ull) != tag) continue;
-    std::string_view known = packed_id(index);
-    if (known.size() == id.size() && same_bytes(known.data(), id.data(), id.size())) return index;
+    const id_slot& slot = id_slots_[s];
+    if (slot.task == 0) return none;
+    if (slot.hash == hash && slot.length == length &&
+        (length <= exact_hash_length || has_id(slot.task - 1, id)))
+      return slot.task - 1;
+  }
+}
+
+std::uint32_t task_graph::insert_id(std::uint32_t task, std::string_view id, std::uint64_t hash) {
+  const std::size_t mask = id_slots_.size() - 1;
+  const std::uint32_t length = slot_length(id.size());
+  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+    id_slot& slot = id_slots_[s];
+    if (slot.task == 0) {
+      slot = id_slot{hash, task + 1, length};
+      return none;
+    }
+    if (slot.hash == hash && slot.length == length &&
+        (length <= exact_hash_length || has_id(slot.task - 1, id)))
+      return slot.task - 1;
   }
 }
 
@@ -193,69 +218,61 @@ void task_graph::find_many(const std::string_view* keys, std::size_t count,
   constexpr std::size_t block = 64;
   const hash_key& secret = process_hash_key();
   std::uint64_t hashes[block];
-  std::size_t mask = hash_slots_.empty() ? 0 : hash_slots_.size() - 1;
+  const std::size_t mask = id_slots_.empty() ? 0 : id_slots_.size() - 1;
   for (std::size_t b = 0; b < count; b += block) {
     std::size_t m = std::min(block, count - b);
-    if (hash_slots_.empty()) {
+    if (id_slots_.empty()) {
       for (std::size_t j = 0; j < m; ++j) out[b + j] = none;
       continue;
     }
-    // Misses overlap when the loads are issued ahead: slots, then id starts, then the ids.
+    // Misses overlap when the loads are issued ahead: the slots, then (for ids too long to be
+    // known by their hash) the tasks' ids.
     for (std::size_t j = 0; j < m; ++j) {
       hashes[j] = hash_id(keys[b + j], secret);
-      __builtin_prefetch(&hash_slots_[hashes[j] & mask]);
+      __builtin_prefetch(&id_slots_[hashes[j] & mask]);
     }
     for (std::size_t j = 0; j < m; ++j) {
-      std::uint64_t slot = hash_slots_[hashes[j] & mask];
-      if (slot != 0) __builtin_prefetch(&id_start_[static_cast<std::uint32_t>(slot) - 1]);
-    }
-    for (std::size_t j = 0; j < m; ++j) {
-      std::uint64_t slot = hash_slots_[hashes[j] & mask];
-      if (slot != 0)
-        __builtin_prefetch(id_chars_.data() + id_start_[static_cast<std::uint32_t>(slot) - 1]);
+      const id_slot& slot = id_slots_[hashes[j] & mask];
+      if (slot.task != 0 && slot.length > exact_hash_length)
+        __builtin_prefetch(model(slot.task - 1).id.data());
     }
     for (std::size_t j = 0; j < m; ++j) out[b + j] = find_hashed(keys[b + j], hashes[j]);
   }
 }
 
 void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned threads) {
-  problems bad{cycles == nullptr, {}};
   const std::size_t n = p.tasks.size();
   // Below 2^29 tasks, node indices (a task and a summary's out node) stay below 2^30 and a
   // driving code (node << 1 | side) fits in 31 bits.
   if (n >= (std::size_t(1) << 29)) throw error(errc::limit, "/tasks", "more than 2^29 tasks");
   tasks_ = p.tasks.data();
-
-  // One walk over the tasks in document order: whether the ids come sorted (generated plans
-  // often do), each id's hash, a packed copy of the ids, the number of links, and the parents.
-  // A large plan's on two threads, each taking half the tasks; the second packs its ids apart.
   const bool two_threads = cycles == nullptr && detail::split_in_two(threads, n, parallel_tasks);
+  edge_arrays edges;
+  link_pass links;
+  // A plan that comes in id order takes one walk; any other, and any problem, the steps below.
+  if (cycles != nullptr || two_threads || !link_in_one_walk(p, edges, links)) {
+    edges = edge_arrays{};
+    links = link_pass{};
+    link_in_steps(p, cycles, two_threads, edges, links);
+  }
+  finish(edges, links, cycles);
+}
+
+void task_graph::link_in_steps(const plan& p, std::vector<diagnostic>* cycles, bool two_threads,
+                               edge_arrays& edges, link_pass& result) {
+  problems bad{cycles == nullptr, {}};
+  const std::size_t n = p.tasks.size();
+  // One walk over the tasks in document order: whether the ids come sorted (generated plans
+  // often do), each id's hash, the number of links, and the parents. A large plan's on two
+  // threads, each taking half the tasks.
   const auto half = static_cast<std::uint32_t>(two_threads ? n / 2 : n);
   std::vector<std::uint64_t> hashes(n);
-  id_start_.resize(n + 1);
-  id_chars_.clear();
   task_walk first, second;
-  if (!two_threads) {
-    walk_tasks(p, 0, n, hashes, id_chars_, first);
-  } else {
-    // Room for both halves' ids, guessed from the first and last (in a sorted plan, the last is
-    // usually the longest) but at most 32 bytes an id; reserved here, on the calling thread, so
-    // the second thread does not grow a copy in memory of its own. Pages never written cost
-    // nothing; longer ids only make the strings grow.
-    std::size_t guess =
-        std::min<std::size_t>(32, std::max(p.tasks.front().id.size(), p.tasks.back().id.size()));
-    id_chars_.reserve(guess * n);
-    std::string second_chars;
-    second_chars.reserve(guess * (n - half));
-    detail::run_in_halves([&] { walk_tasks(p, 0, half, hashes, id_chars_, first); },
-                          [&] { walk_tasks(p, half, n, hashes, second_chars, second); });
-    if (id_chars_.size() + second_chars.size() > 0xffffffffu)
-      throw error(errc::limit, "/tasks", "task ids longer than 4 GiB");
-    auto shift = static_cast<std::uint32_t>(id_chars_.size());
-    for (std::size_t j = half; j < n; ++j) id_start_[j] += shift;
-    id_chars_ += second_chars;
-  }
-  id_start_[n] = static_cast<std::uint32_t>(id_chars_.size());
+  if (!two_threads)
+    walk_tasks(p, 0, n, hashes, first);
+  else
+    detail::run_in_halves([&] { walk_tasks(p, 0, half, hashes, first); },
+                          [&] { walk_tasks(p, half, n, hashes, second); });
   // The edges of tasks 0 … half − 1 (when ids come sorted): their links and parent edges.
   const std::size_t edges_before_half = first.links + first.parents.size();
   const bool sorted = first.sorted && second.sorted &&
@@ -276,39 +293,24 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
                        return compare_ids(p.tasks[a].id, p.tasks[b].id) < 0;
                      });
     std::vector<std::uint64_t> by_index(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      by_index[i] = hashes[document_index_[i]];
-      id_start_[i] = static_cast<std::uint32_t>(i == 0 ? 0 : id_start_[i - 1] + id(i - 1).size());
-    }
+    for (std::size_t i = 0; i < n; ++i) by_index[i] = hashes[document_index_[i]];
     hashes.swap(by_index);
     std::vector<std::uint32_t> index_of(n);
     for (std::uint32_t i = 0; i < n; ++i) index_of[document_index_[i]] = i;
     for (auto& w : who) w = index_of[w];
-    id_chars_.clear();
-    for (std::size_t i = 0; i < n; ++i) id_chars_ += id(i);
   }
   auto at = [&](std::uint32_t i) { return task_pointer(document_index(i)); };
 
   std::size_t slots = 16;
-  while (slots < 2 * n) slots <<= 1;
-  hash_slots_.assign(slots, 0);
+  while (2 * slots < 3 * n) slots <<= 1;  // at least 1.5 per task
+  id_slots_.assign(slots, id_slot{});
   {
     const std::size_t mask = slots - 1;
     constexpr std::size_t ahead = 16;
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (i + ahead < n) __builtin_prefetch(&hash_slots_[hashes[i + ahead] & mask]);
-      std::uint64_t h = hashes[i];
-      std::uint64_t tag = h & 0xffffffff00000000ull;
-      std::size_t s = h & mask;
-      for (; hash_slots_[s] != 0; s = (s + 1) & mask)
-        if ((hash_slots_[s] & 0xffffffff00000000ull) == tag &&
-            packed_id(static_cast<std::uint32_t>(hash_slots_[s]) - 1) == packed_id(i))
-          break;
-      if (hash_slots_[s] != 0) {
+      if (i + ahead < n) __builtin_prefetch(&id_slots_[hashes[i + ahead] & mask]);
+      if (insert_id(i, id(i), hashes[i]) != none)
         bad.add(child(at(i), "id"), "duplicate task id \"" + id(i) + "\"");
-        continue;
-      }
-      hash_slots_[s] = tag | (i + 1);
     }
   }
   std::vector<std::uint64_t>().swap(hashes);
@@ -332,21 +334,12 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
   std::vector<std::uint32_t>().swap(who);
   std::vector<std::string_view>().swap(keys);
   std::vector<std::uint32_t>().swap(found_at);
-  node_task_.resize(n);
-  std::iota(node_task_.begin(), node_task_.end(), 0u);
-  for (std::uint32_t i = 0; i < n; ++i)
-    if (parent_[i] != none) out_node_[parent_[i]] = 0;  // mark; numbered below in id order
-  for (std::uint32_t i = 0; i < n; ++i)
-    if (out_node_[i] != none) {
-      out_node_[i] = static_cast<std::uint32_t>(node_task_.size());
-      node_task_.push_back(i);
-    }
+  number_out_nodes();
 
   // The edges as three arrays that the graph keeps (no copy), by successor: each task's links
   // and parent edge come with the task, in index order; the edges from children into their
   // summaries' out nodes (numbered after every task) are gathered and go last. With the graph's
   // row starts, these are the build's peak memory, so they are sized exactly.
-  edge_arrays edges;
   const std::size_t most_edges = links + 2 * parent_links;
   edges.successors.resize(most_edges);
   edges.preds.resize(most_edges);
@@ -364,19 +357,43 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
                                           edges_before_half, passes[1]);
                           });
   }
-  index_order_ = true;
-  std::vector<std::pair<node_id, node_id>> into_out_nodes;  // out node, child's node
-  into_out_nodes.reserve(parent_links);
+  result.into_out_nodes.reserve(parent_links);
   for (auto& r : passes) {
-    index_order_ = index_order_ && r.index_order;
+    result.index_order = result.index_order && r.index_order;
     for (auto& d : r.problems) bad.add(std::move(d.where), std::move(d.message));
-    into_out_nodes.insert(into_out_nodes.end(), r.into_out_nodes.begin(), r.into_out_nodes.end());
+    result.into_out_nodes.insert(result.into_out_nodes.end(), r.into_out_nodes.begin(),
+                                 r.into_out_nodes.end());
   }
-  std::size_t edge_count = passes.back().end;
-  std::vector<link_pass>().swap(passes);
+  result.end = passes.back().end;
   bad.raise();
+}
+
+void task_graph::number_out_nodes() {
+  const std::size_t n = task_count();
+  node_task_.resize(n);
+  std::iota(node_task_.begin(), node_task_.end(), 0u);
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (parent_[i] != none) out_node_[parent_[i]] = 0;  // mark; numbered below in id order
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (out_node_[i] != none) {
+      out_node_[i] = static_cast<std::uint32_t>(node_task_.size());
+      node_task_.push_back(i);
+    }
+}
+
+void task_graph::finish(edge_arrays& edges, link_pass& links, std::vector<diagnostic>* cycles) {
+  // The edges from children into their summaries' out nodes go last, by out node.
+  auto& into_out_nodes = links.into_out_nodes;
+  index_order_ = links.index_order;
+  std::size_t edge_count = links.end;
   std::stable_sort(into_out_nodes.begin(), into_out_nodes.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::size_t total = edge_count + into_out_nodes.size();
+  if (edges.preds.size() < total) {
+    edges.successors.resize(total);
+    edges.preds.resize(total);
+    edges.props.resize(total);
+  }
   for (const auto& [summary_out, from] : into_out_nodes) {
     index_order_ = index_order_ && from < summary_out;
     edges.put(edge_count++, from, summary_out, graph_edge(0, edge_kind::pass));
@@ -404,7 +421,7 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
   for (const auto& c : found) {
     std::string text = "cycle: ";
     for (std::size_t k = 0; k < c.size(); ++k) text += (k ? " → " : "") + id(c[k]);
-    diagnostic d{at(c.front()), text};
+    diagnostic d{task_pointer(document_index(c.front())), text};
     bool seen = std::any_of(out.begin(), out.end(),
                             [&](const diagnostic& o) { return o.message == d.message; });
     if (!seen) out.push_back(std::move(d));
@@ -414,17 +431,105 @@ void task_graph::build(const plan& p, std::vector<diagnostic>* cycles, unsigned 
   *cycles = std::move(out);
 }
 
+bool task_graph::link_in_one_walk(const plan& p, edge_arrays& edges, link_pass& result) {
+  const std::size_t n = p.tasks.size();
+  std::size_t slots = 16;
+  while (2 * slots < 3 * n) slots <<= 1;  // at least 1.5 per task
+  id_slots_.assign(slots, id_slot{});
+  parent_.assign(n, none);
+  out_node_.assign(n, none);
+  // Room for four links a task; more grow the arrays, and pages never written cost nothing.
+  edges.successors.reserve(4 * n + 16);
+  edges.preds.reserve(4 * n + 16);
+  edges.props.reserve(4 * n + 16);
+  struct later_link {
+    std::size_t edge;
+    std::uint32_t task, link;  // link: the index in `after`, or none for the parent
+  };
+  std::vector<later_link> later;
+  std::vector<std::uint32_t> without_duration;  // right only for summaries
+  const hash_key& secret = process_hash_key();
+  auto add_edge = [&](node_id from, node_id to, graph_edge e) {
+    edges.successors.push_back(to);
+    edges.preds.push_back(from);
+    edges.props.push_back(e);
+  };
+  // The table is read a few tasks ahead: the slots of task i + 8's id and of task i + 4's links
+  // are fetched while task i is linked, their hashes kept in rings.
+  constexpr std::uint32_t id_ahead = 8, links_ahead = 4, ring = 16, ring_links = 4;
+  std::uint64_t id_hashes[ring], link_hashes[ring][ring_links];
+  const std::size_t mask = id_slots_.size() - 1;
+  auto look_ahead_id = [&](std::uint32_t j) {
+    id_hashes[j % ring] = hash_id(p.tasks[j].id, secret);
+    __builtin_prefetch(&id_slots_[id_hashes[j % ring] & mask]);
+  };
+  auto look_ahead_links = [&](std::uint32_t j) {
+    const auto& after = p.tasks[j].after;
+    for (std::size_t k = 0; k < after.size() && k < ring_links; ++k) {
+      link_hashes[j % ring][k] = hash_id(after[k].task, secret);
+      __builtin_prefetch(&id_slots_[link_hashes[j % ring][k] & mask]);
+    }
+  };
+  for (std::uint32_t j = 0; j < std::min<std::size_t>(n, id_ahead); ++j) look_ahead_id(j);
+  for (std::uint32_t j = 0; j < std::min<std::size_t>(n, links_ahead); ++j) look_ahead_links(j);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const task& t = p.tasks[i];
+    if (i > 0 && compare_ids(p.tasks[i - 1].id, t.id) >= 0) return false;
+    if (i + id_ahead < n) look_ahead_id(i + id_ahead);
+    if (i + links_ahead < n) look_ahead_links(i + links_ahead);
+    insert_id(i, t.id, id_hashes[i % ring]);  // no duplicate: the ids ascend
+    if (!t.duration || *t.duration < 0 || *t.duration > max_link_lag) without_duration.push_back(i);
+    for (std::uint32_t k = 0; k < t.after.size(); ++k) {
+      const link& l = t.after[k];
+      if (l.lag < -max_link_lag || l.lag > max_link_lag) return false;
+      std::uint64_t h = k < ring_links ? link_hashes[i % ring][k] : hash_id(l.task, secret);
+      std::uint32_t pred = find_hashed(l.task, h);
+      if (pred == none) later.push_back({edges.preds.size(), i, k});
+      result.index_order = result.index_order && pred < i;
+      add_edge(pred, i, graph_edge(static_cast<std::int32_t>(l.lag), edge_of(l.type)));
+    }
+    if (!t.parent.empty()) {
+      std::uint32_t pa = find(t.parent);
+      if (pa == none) later.push_back({edges.preds.size(), i, none});
+      parent_[i] = pa;
+      result.index_order = result.index_order && pa < i;
+      add_edge(pa, i, graph_edge(0, edge_kind::pass));
+    }
+  }
+  // Links and parents further on in the plan.
+  for (const later_link& l : later) {
+    const task& t = p.tasks[l.task];
+    std::uint32_t pred = find(l.link == none ? t.parent : t.after[l.link].task);
+    if (pred == none) return false;
+    edges.preds[l.edge] = pred;
+    if (l.link == none) parent_[l.task] = pred;
+  }
+  result.index_order = result.index_order && later.empty();
+  number_out_nodes();
+  for (std::uint32_t i : without_duration)
+    if (!is_summary(i)) return false;
+  if (node_count() > task_count()) {
+    // A link from a summary waits for its out node; its children's parent edges leave its gate.
+    for (std::size_t e = 0; e < edges.preds.size(); ++e)
+      if (edges.props[e].kind() != edge_kind::pass && is_summary(edges.preds[e])) {
+        edges.preds[e] = out_node(edges.preds[e]);
+        result.index_order = false;
+      }
+    for (std::uint32_t i = 0; i < n; ++i)
+      if (parent_[i] != none)
+        result.into_out_nodes.push_back({out_node(parent_[i]), is_summary(i) ? out_node(i) : i});
+  }
+  result.end = edges.preds.size();
+  return true;
+}
+
 void task_graph::walk_tasks(const plan& p, std::size_t first, std::size_t end,
-                            std::vector<std::uint64_t>& hashes, std::string& chars, task_walk& r) {
+                            std::vector<std::uint64_t>& hashes, task_walk& r) const {
   const hash_key& secret = process_hash_key();
   for (std::size_t j = first; j < end; ++j) {
     const task& t = p.tasks[j];
     if (j > first && r.sorted && compare_ids(t.id, p.tasks[j - 1].id) < 0) r.sorted = false;
     hashes[j] = hash_id(t.id, secret);
-    id_start_[j] = static_cast<std::uint32_t>(chars.size());
-    if (chars.size() + t.id.size() > 0xffffffffu)
-      throw error(errc::limit, "/tasks", "task ids longer than 4 GiB");
-    chars += t.id;
     r.links += t.after.size();
     if (!t.parent.empty()) {
       r.parents.push_back(t.parent);
@@ -476,10 +581,13 @@ void task_graph::resolve_links(std::uint32_t first_task, std::uint32_t end_task,
     }
   };
   // A table that stays in cache answers each link as it comes.
-  if (hash_slots_.size() <= direct_lookup_slots) {
+  if (id_slots_.size() <= direct_lookup_slots) {
     const hash_key& secret = process_hash_key();
-    for (std::uint32_t i = first_task; i < end_task; ++i)
+    for (std::uint32_t i = first_task; i < end_task; ++i) {
+      if (i + 8 < end_task) __builtin_prefetch(&model(i + 8).after);
+      if (i + 4 < end_task) __builtin_prefetch(model(i + 4).after.data());
       resolve_task(i, [&](const link& l) { return find_hashed(l.task, hash_id(l.task, secret)); });
+    }
     r.problems = std::move(bad.found);
     r.end = at_edge;
     return;

@@ -1,6 +1,11 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <memory>
+#include <numeric>
+#include <random>
 #include <type_traits>
+#include <variant>
 
 #include "readiness/error.hpp"
 #include "readiness/task_graph.hpp"
@@ -242,9 +247,9 @@ plan large_sorted_plan() {
   return fixture::plan_on("2026-03-02", tasks);
 }
 
-// The number of differences between the graphs of p built on one thread and on two.
-std::size_t differences(const plan& p) {
-  task_graph one(p, 1), two(p, 0);
+// The number of differences between two graphs of the same tasks, by index (their documents may
+// list the tasks in different orders).
+std::size_t differences(const task_graph& one, const task_graph& two) {
   if (one.node_count() != two.node_count()) return 1;
   if (num_edges(one.predecessors()) != num_edges(two.predecessors())) return 1;
   std::size_t differ = 0;
@@ -254,9 +259,10 @@ std::size_t differences(const plan& p) {
   const auto& b = two.predecessors();
   for (std::uint32_t v = 0; v < one.node_count(); ++v) {
     if (v < one.task_count()) {
-      differ += one.document_index(v) != two.document_index(v);
+      differ += one.id(v) != two.id(v);
       differ += one.find(one.id(v)) != two.find(one.id(v));
       differ += one.parent(v) != two.parent(v);
+      differ += one.out_node(v) != two.out_node(v);
     }
     auto [ea, enda] = out_edges(v, a);
     auto [eb, endb] = out_edges(v, b);
@@ -269,6 +275,29 @@ std::size_t differences(const plan& p) {
                 a[*ea].kind() != b[*eb].kind();
   }
   return differ;
+}
+
+// The number of differences between the graphs of p built on one thread and on two.
+std::size_t differences(const plan& p) {
+  task_graph one(p, 1), two(p, 0);
+  std::size_t differ = differences(one, two);
+  for (std::uint32_t v = 0; v < one.task_count() && differ == 0; ++v)
+    differ += one.document_index(v) != two.document_index(v);
+  return differ;
+}
+
+// The graph of p, or the messages of the error it raises (without their places, which depend on
+// the document's order).
+std::variant<std::unique_ptr<task_graph>, std::vector<std::string>> graph_or_messages(
+    const plan& p) {
+  try {
+    return std::make_unique<task_graph>(p);
+  } catch (const error& e) {
+    std::vector<std::string> messages;
+    for (const auto& d : e.diagnostics()) messages.push_back(d.message);
+    std::sort(messages.begin(), messages.end());
+    return messages;
+  }
 }
 
 }  // namespace
@@ -288,7 +317,7 @@ TEST_CASE("A large plan's graph is the same built on one thread or two", "[task_
     std::swap(p.tasks[30000], p.tasks[30001]);
     CHECK(differences(p) == 0);
   }
-  SECTION("a very long last id (the packed ids' room is guessed from the first and last)") {
+  SECTION("a very long last id") {
     p.tasks.back().id += std::string(std::size_t(1) << 20, 'x');
     CHECK(differences(p) == 0);
   }
@@ -314,9 +343,10 @@ TEST_CASE("A large plan's link errors come in id order from either thread", "[ta
 
 TEST_CASE("A plan too large to look up links one by one resolves them in blocks alike",
           "[task_graph]") {
-  // More tasks than half the slots of a direct-lookup table: the lookups go in blocks. Task i
-  // comes after tasks i / 2 and i − 1 (SS, lag 1); one link names no task, one lag is too long.
-  const int n = static_cast<int>(task_graph::direct_lookup_slots / 2) + 100;
+  // A table of more slots than direct lookups take: the lookups go in blocks (when the ids do
+  // not come in order, as here: the plan lists them backwards). Task i comes after tasks i / 2
+  // and i − 1 (SS, lag 1); one link names no task, one lag is too long.
+  const int n = static_cast<int>(task_graph::direct_lookup_slots / 3 * 2) + 100;
   std::vector<task> tasks(static_cast<std::size_t>(n));
   auto name = [](int i) {
     char id[16];
@@ -333,7 +363,9 @@ TEST_CASE("A plan too large to look up links one by one resolves them in blocks 
     previous.lag = 1;
     tasks[i].after = {half, previous};
   }
+  std::reverse(tasks.begin(), tasks.end());
   plan p = fixture::plan_on("2026-03-02", tasks);
+  auto document_index = [&](int i) { return n - 1 - i; };
   {
     task_graph g(p, 1);
     const auto& preds = g.predecessors();
@@ -348,14 +380,87 @@ TEST_CASE("A plan too large to look up links one by one resolves them in blocks 
     }
     CHECK(wrong == 0);
   }
-  p.tasks[n - 1].after[1].task = "T9999999";
-  p.tasks[70000].after[0].lag = 2000000;
+  p.tasks[document_index(n - 1)].after[1].task = "T9999999";
+  p.tasks[document_index(70000)].after[0].lag = 2000000;
   try {
     task_graph g(p, 1);
     FAIL("no error");
   } catch (const error& e) {
     REQUIRE(e.diagnostics().size() == 2);
-    CHECK(e.diagnostics()[0].where == "/tasks/70000/after/0/lag");
-    CHECK(e.diagnostics()[1].where == "/tasks/" + std::to_string(n - 1) + "/after/1");
+    CHECK(e.diagnostics()[0].where ==
+          "/tasks/" + std::to_string(document_index(70000)) + "/after/0/lag");
+    CHECK(e.diagnostics()[1].where ==
+          "/tasks/" + std::to_string(document_index(n - 1)) + "/after/1");
   }
+}
+
+TEST_CASE("A plan in id order is linked in one walk as any order of it is in steps",
+          "[task_graph]") {
+  // Random plans listed in id order (linked in one walk) and in reverse (linked in steps): the
+  // same graph, or errors with the same messages. Links go either way in id order, to summaries
+  // and to the task itself; parents come before or after their children; some ids are too long
+  // to be known by their hash; some plans have more links than the walk makes room for.
+  std::size_t graphs = 0, errors = 0;
+  for (unsigned seed = 1; seed <= 300; ++seed) {
+    std::mt19937 rng(seed);
+    auto pick = [&](std::size_t k) { return static_cast<std::size_t>(rng() % k); };
+    const std::size_t n = 1 + pick(40);
+    const bool long_ids = seed % 2 == 0, many_links = seed % 5 == 0;
+    std::vector<task> tasks;
+    for (std::size_t i = 0; i < n; ++i)
+      tasks.push_back(leaf((long_ids ? "PHASE-ONE-" : "T") + std::to_string(pick(1000) * 7 + i),
+                           static_cast<std::int64_t>(pick(6))));
+    std::sort(tasks.begin(), tasks.end(),
+              [](const task& a, const task& b) { return compare_ids(a.id, b.id) < 0; });
+    tasks.erase(std::unique(tasks.begin(), tasks.end(),
+                            [](const task& a, const task& b) { return a.id == b.id; }),
+                tasks.end());
+    // A random order of the tasks (rank) in which each summary's subtree is the run of tasks
+    // right after it, up to `end`: links name only tasks whose subtree ends before the linking
+    // task, so most plans have no cycle while links go either way in id order. Now and then a
+    // link names any task.
+    std::vector<std::size_t> by_rank(tasks.size()), end(tasks.size());
+    std::iota(by_rank.begin(), by_rank.end(), std::size_t(0));
+    std::shuffle(by_rank.begin(), by_rank.end(), rng);
+    std::vector<std::size_t> open, rank(tasks.size());
+    for (std::size_t r = 0; r < by_rank.size(); ++r) {
+      std::size_t t = by_rank[r];
+      rank[t] = r;
+      while (!open.empty() && pick(3) == 0) end[open.back()] = r, open.pop_back();
+      if (!open.empty() && pick(2) == 0) tasks[t].parent = tasks[open.back()].id;
+      end[t] = r + 1;
+      if (pick(3) == 0) open.push_back(t);
+    }
+    for (std::size_t t : open) end[t] = tasks.size();
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      std::vector<std::size_t> before;
+      for (std::size_t k = 0; k < tasks.size(); ++k)
+        if (end[k] <= rank[i]) before.push_back(k);
+      auto other = [&] {
+        return pick(40) == 0 || before.empty() ? pick(tasks.size()) : before[pick(before.size())];
+      };
+      std::size_t links = many_links ? 6 + pick(6) : pick(4);
+      for (std::size_t k = 0; k < links; ++k)
+        tasks[i].after.push_back(fixture::dep(tasks[other()].id, static_cast<link_type>(pick(4)),
+                                              static_cast<std::int64_t>(pick(7)) - 3));
+    }
+    for (auto& t : tasks)  // a summary needs no duration
+      if (std::any_of(tasks.begin(), tasks.end(), [&](const task& c) { return c.parent == t.id; }))
+        t.duration.reset();
+    plan in_order = fixture::plan_on("2026-03-02", tasks);
+    std::reverse(tasks.begin(), tasks.end());
+    plan reversed = fixture::plan_on("2026-03-02", tasks);
+    auto walked = graph_or_messages(in_order), stepped = graph_or_messages(reversed);
+    REQUIRE(walked.index() == stepped.index());
+    if (walked.index() == 0) {
+      ++graphs;
+      CHECK(differences(*std::get<0>(walked), *std::get<0>(stepped)) == 0);
+      CHECK(std::get<0>(walked)->document_index(0) == 0);
+    } else {
+      ++errors;
+      CHECK(std::get<1>(walked) == std::get<1>(stepped));
+    }
+  }
+  CHECK(graphs > 50);  // both outcomes are exercised
+  CHECK(errors > 50);
 }
