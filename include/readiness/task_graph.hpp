@@ -79,7 +79,9 @@ class task_graph {
   std::size_t document_index(std::size_t task) const {
     return document_index_.empty() ? task : document_index_[task];
   }
-  std::uint32_t find(std::string_view id) const;  // none when absent
+  // The index of the task with this id, none when absent: a binary search over the ids in index
+  // order (the hash table that resolves the links lives only while the graph is built).
+  std::uint32_t find(std::string_view id) const;
 
   bool is_summary(std::size_t task) const { return out_node_[task] != none; }
   std::uint32_t out_node(std::size_t task) const { return out_node_[task]; }  // none if a leaf
@@ -102,8 +104,10 @@ class task_graph {
   friend std::vector<diagnostic> find_cycles(const plan& p);
   task_graph(std::vector<diagnostic>* cycles, const plan& p);  // collect cycles, skip bad refs
   void build(const plan& p, std::vector<diagnostic>* cycles, unsigned threads);
+  // Looking an id up in the hash table, while building.
   std::uint32_t find_hashed(std::string_view id, std::uint64_t hash) const;
-  // find() for many ids at once, with the table and the ids prefetched a few steps ahead.
+  std::uint32_t look_up(std::string_view id) const;
+  // look_up() for many ids at once, with the table and the ids prefetched a few steps ahead.
   void find_many(const std::string_view* ids, std::size_t count, std::uint32_t* out) const;
   // The edge arrays the graph takes over, by successor, and what resolving one range of tasks'
   // links found besides.
@@ -156,7 +160,7 @@ class task_graph {
   std::vector<std::uint32_t> node_task_;
   std::vector<std::uint32_t> order_;
   bool index_order_ = false;
-  // Open addressing: each slot holds an id's full hash, its length and its task index + 1 (0 when
+  // The hash table (dropped once the graph is built). Open addressing: each slot holds an id's full hash, its length and its task index + 1 (0 when
   // empty). A probe that meets the hash and the length has met the id when it is short, and
   // compares bytes only for longer ids.
   struct id_slot {

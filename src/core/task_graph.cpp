@@ -177,6 +177,20 @@ bool task_graph::is_virtual(std::uint32_t node) const {
 }
 
 std::uint32_t task_graph::find(std::string_view id) const {
+  std::uint32_t low = 0, high = static_cast<std::uint32_t>(task_count());
+  while (low < high) {
+    std::uint32_t middle = low + (high - low) / 2;
+    int order = compare_ids(this->id(middle), id);
+    if (order == 0) return middle;  // ids compare equal only when they are the same bytes
+    if (order < 0)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return none;
+}
+
+std::uint32_t task_graph::look_up(std::string_view id) const {
   return find_hashed(id, hash_id(id, process_hash_key()));
 }
 
@@ -386,6 +400,7 @@ void task_graph::finish(edge_arrays& edges, link_pass& links, std::vector<diagno
   auto& into_out_nodes = links.into_out_nodes;
   index_order_ = links.index_order;
   std::size_t edge_count = links.end;
+  std::vector<id_slot>().swap(id_slots_);  // its memory serves what comes next
   std::stable_sort(into_out_nodes.begin(), into_out_nodes.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   const std::size_t total = edge_count + into_out_nodes.size();
@@ -489,7 +504,7 @@ bool task_graph::link_in_one_walk(const plan& p, edge_arrays& edges, link_pass& 
       add_edge(pred, i, graph_edge(static_cast<std::int32_t>(l.lag), edge_of(l.type)));
     }
     if (!t.parent.empty()) {
-      std::uint32_t pa = find(t.parent);
+      std::uint32_t pa = look_up(t.parent);
       if (pa == none) later.push_back({edges.preds.size(), i, none});
       parent_[i] = pa;
       result.index_order = result.index_order && pa < i;
@@ -499,7 +514,7 @@ bool task_graph::link_in_one_walk(const plan& p, edge_arrays& edges, link_pass& 
   // Links and parents further on in the plan.
   for (const later_link& l : later) {
     const task& t = p.tasks[l.task];
-    std::uint32_t pred = find(l.link == none ? t.parent : t.after[l.link].task);
+    std::uint32_t pred = look_up(l.link == none ? t.parent : t.after[l.link].task);
     if (pred == none) return false;
     edges.preds[l.edge] = pred;
     if (l.link == none) parent_[l.task] = pred;
