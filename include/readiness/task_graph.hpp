@@ -160,9 +160,9 @@ class task_graph {
   std::vector<std::uint32_t> node_task_;
   std::vector<std::uint32_t> order_;
   bool index_order_ = false;
-  // The hash table (dropped once the graph is built). Open addressing: each slot holds an id's full hash, its length and its task index + 1 (0 when
-  // empty). A probe that meets the hash and the length has met the id when it is short, and
-  // compares bytes only for longer ids.
+  // The hash table (dropped once the graph is built). Open addressing: each slot holds an id's full
+  // hash, its length and its task index + 1 (0 when empty). A probe that meets the hash and the
+  // length has met the id when it is short, and compares bytes only for longer ids.
   struct id_slot {
     std::uint64_t hash = 0;
     std::uint32_t task = 0;
