@@ -155,17 +155,20 @@ READINESS_HOT void settle_node(network& n, node_id v) {
     node_id p = target(*it, g);
     const graph_edge e = g[*it];
     edge_kind kind = e.kind();
-    std::int32_t ps = start_value(n, p), pf = n.times[p].ef;
+    std::int32_t pf = n.times[p].ef;
     if (kind == edge_kind::pass) {  // start to start and finish to finish
-      offer_from<Mixed>(n, by_start, p, start_side, v, start_side, ps, 0);
+      offer_from<Mixed>(n, by_start, p, start_side, v, start_side, start_value(n, p), 0);
       offer_from<Mixed>(n, by_finish, p, finish_side, v, finish_side, pf, 0);
       continue;
     }
     side from = pred_side(kind), to = succ_side(kind);
     // Both offers take the edge's, and the side it does not reach keeps its own: no reference
-    // chosen between the two, so both stay in registers.
+    // chosen between the two, so both stay in registers. A predecessor's start is read only for
+    // the links from it (SS, SF): most links are FS, and the branch then always goes one way.
     best_offer offer = to == start_side ? by_start : by_finish;
-    offer_from<Mixed>(n, offer, p, from, v, to, from == start_side ? ps : pf, e.lag());
+    std::int32_t value = pf;
+    if (from == start_side) value = start_value(n, p);
+    offer_from<Mixed>(n, offer, p, from, v, to, value, e.lag());
     by_start = to == start_side ? offer : by_start;
     by_finish = to == start_side ? by_finish : offer;
   }
@@ -285,8 +288,8 @@ void backward_nodes(network& n) {
         std::int32_t value = to == start_side ? t.es : t.ef;
         std::int32_t room = pull<Mixed>(n, p, from, v, to, value, lag);
         if (room >= unbounded) return;
-        std::int64_t slack =
-            static_cast<std::int64_t>(room) - (from == start_side ? start_value(n, p) : pt.ef);
+        std::int64_t slack = static_cast<std::int64_t>(room) - pt.ef;
+        if (from == start_side) slack = static_cast<std::int64_t>(room) - start_value(n, p);
         if (!leaf) {
           std::int32_t beyond = to == start_side ? t.free_start : t.free_finish;
           slack = beyond >= unbounded ? static_cast<std::int64_t>(unbounded) : slack + beyond;
