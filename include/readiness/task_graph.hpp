@@ -170,6 +170,14 @@ class task_graph {
     std::uint32_t length = 0;
   };
   std::vector<id_slot> id_slots_;
+  void start_table(std::size_t tasks);  // empty, sized for this many
+  // Whether the slot holds this id (its hash and slot length given).
+  bool holds(const id_slot& slot, std::string_view id, std::uint64_t hash,
+             std::uint32_t length) const;
+  // The node a task finishes at, which links from it wait for: a summary's out node, else its own.
+  std::uint32_t finish_node(std::uint32_t task) const {
+    return is_summary(task) ? out_node_[task] : task;
+  }
   // Puts task `task` with this id and hash in the table; returns the task already there with the
   // same id, or none.
   std::uint32_t insert_id(std::uint32_t task, std::string_view id, std::uint64_t hash);

@@ -58,6 +58,14 @@ std::uint32_t slot_length(std::size_t n) {
   return static_cast<std::uint32_t>(std::min<std::size_t>(n, 0xffffffffu));
 }
 
+// A duration a leaf may have, and a lag a link may have (anything else is reported).
+bool usable_duration(const std::optional<std::int64_t>& d) {
+  return d && *d >= 0 && *d <= max_link_lag;
+}
+bool usable_lag(std::int64_t lag) {
+  return lag >= -max_link_lag && lag <= max_link_lag;
+}
+
 // Problems found while building: thrown at once in strict mode, skipped when collecting cycles.
 struct problems {
   bool strict;
@@ -107,6 +115,18 @@ bool task_graph::has_id(std::uint32_t task, std::string_view id) const {
   return known.size() == id.size() && same_bytes(known.data(), id.data(), id.size());
 }
 
+bool task_graph::holds(const id_slot& slot, std::string_view id, std::uint64_t hash,
+                       std::uint32_t length) const {
+  return slot.hash == hash && slot.length == length &&
+         (length <= exact_hash_length || has_id(slot.task - 1, id));
+}
+
+void task_graph::start_table(std::size_t tasks) {
+  std::size_t slots = 16;
+  while (2 * slots < 3 * tasks) slots <<= 1;  // at least 1.5 per task
+  id_slots_.assign(slots, id_slot{});
+}
+
 std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) const {
   if (id_slots_.empty()) return none;
   const std::size_t mask = id_slots_.size() - 1;
@@ -114,9 +134,7 @@ std::uint32_t task_graph::find_hashed(std::string_view id, std::uint64_t hash) c
   for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
     const id_slot& slot = id_slots_[s];
     if (slot.task == 0) return none;
-    if (slot.hash == hash && slot.length == length &&
-        (length <= exact_hash_length || has_id(slot.task - 1, id)))
-      return slot.task - 1;
+    if (holds(slot, id, hash, length)) return slot.task - 1;
   }
 }
 
@@ -129,9 +147,7 @@ std::uint32_t task_graph::insert_id(std::uint32_t task, std::string_view id, std
       slot = id_slot{hash, task + 1, length};
       return none;
     }
-    if (slot.hash == hash && slot.length == length &&
-        (length <= exact_hash_length || has_id(slot.task - 1, id)))
-      return slot.task - 1;
+    if (holds(slot, id, hash, length)) return slot.task - 1;
   }
 }
 
@@ -223,11 +239,9 @@ void task_graph::link_in_steps(const plan& p, std::vector<diagnostic>* cycles, b
   }
   auto at = [&](std::uint32_t i) { return task_pointer(document_index(i)); };
 
-  std::size_t slots = 16;
-  while (2 * slots < 3 * n) slots <<= 1;  // at least 1.5 per task
-  id_slots_.assign(slots, id_slot{});
+  start_table(n);
   {
-    const std::size_t mask = slots - 1;
+    const std::size_t mask = id_slots_.size() - 1;
     constexpr std::size_t ahead = 16;
     for (std::uint32_t i = 0; i < n; ++i) {
       if (i + ahead < n) __builtin_prefetch(&id_slots_[hashes[i + ahead] & mask]);
@@ -355,9 +369,7 @@ void task_graph::finish(edge_arrays& edges, link_pass& links, std::vector<diagno
 
 bool task_graph::link_in_one_walk(const plan& p, edge_arrays& edges, link_pass& result) {
   const std::size_t n = p.tasks.size();
-  std::size_t slots = 16;
-  while (2 * slots < 3 * n) slots <<= 1;  // at least 1.5 per task
-  id_slots_.assign(slots, id_slot{});
+  start_table(n);
   parent_.assign(n, none);
   out_node_.assign(n, none);
   // Room for four links a task; more grow the arrays, and pages never written cost nothing.
@@ -400,14 +412,14 @@ bool task_graph::link_in_one_walk(const plan& p, edge_arrays& edges, link_pass& 
     if (i + id_ahead < n) look_ahead_id(i + id_ahead);
     if (i + links_ahead < n) look_ahead_links(i + links_ahead);
     insert_id(i, t.id, id_hashes[i % ring]);  // no duplicate: the ids ascend
-    if (!t.duration || *t.duration < 0 || *t.duration > max_link_lag) without_duration.push_back(i);
+    if (!usable_duration(t.duration)) without_duration.push_back(i);
     for (std::uint32_t k = 0; k < t.after.size(); ++k) {
       const link& l = t.after[k];
-      if (l.lag < -max_link_lag || l.lag > max_link_lag) return false;
+      if (!usable_lag(l.lag)) return false;
       std::uint64_t h = k < ring_links ? link_hashes[i % ring][k] : hash_id(l.task, secret);
       std::uint32_t pred = find_hashed(l.task, h);
       if (pred == none) later.push_back({edges.preds.size(), i, k});
-      result.index_order = result.index_order && pred < i;
+      result.index_order = result.index_order && pred < i;  // false for a task further on
       add_edge(pred, i, graph_edge(static_cast<std::int32_t>(l.lag), edge_of(l.type)));
     }
     if (!t.parent.empty()) {
@@ -426,7 +438,6 @@ bool task_graph::link_in_one_walk(const plan& p, edge_arrays& edges, link_pass& 
     edges.preds[l.edge] = pred;
     if (l.link == none) parent_[l.task] = pred;
   }
-  result.index_order = result.index_order && later.empty();
   number_out_nodes();
   for (std::uint32_t i : without_duration)
     if (!is_summary(i)) return false;
@@ -434,12 +445,12 @@ bool task_graph::link_in_one_walk(const plan& p, edge_arrays& edges, link_pass& 
     // A link from a summary waits for its out node; its children's parent edges leave its gate.
     for (std::size_t e = 0; e < edges.preds.size(); ++e)
       if (edges.props[e].kind() != edge_kind::pass && is_summary(edges.preds[e])) {
-        edges.preds[e] = out_node(edges.preds[e]);
+        edges.preds[e] = finish_node(edges.preds[e]);
         result.index_order = false;
       }
     for (std::uint32_t i = 0; i < n; ++i)
       if (parent_[i] != none)
-        result.into_out_nodes.push_back({out_node(parent_[i]), is_summary(i) ? out_node(i) : i});
+        result.into_out_nodes.push_back({out_node(parent_[i]), finish_node(i)});
   }
   result.end = edges.preds.size();
   return true;
@@ -472,12 +483,12 @@ void task_graph::resolve_links(std::uint32_t first_task, std::uint32_t end_task,
   // Task i's edges; pred_of(link) gives the index a link names, or none.
   auto resolve_task = [&](std::uint32_t i, auto&& pred_of) {
     const task& t = model(i);
-    if (!is_summary(i)) {
+    if (!is_summary(i) && !usable_duration(t.duration)) {
       if (!t.duration)
         bad.add(at(i), "task \"" + t.id + "\" has no subtasks and no duration");
       else if (*t.duration < 0)
         bad.add(child(at(i), "duration"), std::to_string(*t.duration) + " is negative");
-      else if (*t.duration > max_link_lag)
+      else
         bad.add(child(at(i), "duration"),
                 std::to_string(*t.duration) + " working days is too long");
     }
@@ -488,18 +499,18 @@ void task_graph::resolve_links(std::uint32_t first_task, std::uint32_t end_task,
         bad.add(child(child(at(i), "after"), k), "unknown task \"" + l.task + "\"");
         continue;
       }
-      if (l.lag < -max_link_lag || l.lag > max_link_lag) {
+      if (!usable_lag(l.lag)) {
         bad.add(
             child(child(child(at(i), "after"), k), "lag"),
             std::string(kind_name(l.type)) + " lag " + std::to_string(l.lag) + " is out of range");
         continue;
       }
-      add_edge(summaries && is_summary(pred) ? out_node(pred) : pred, i,
+      add_edge(summaries ? finish_node(pred) : pred, i,
                graph_edge(static_cast<std::int32_t>(l.lag), edge_of(l.type)));
     }
     if (parent_[i] != none) {
       add_edge(parent_[i], i, graph_edge(0, edge_kind::pass));
-      r.into_out_nodes.push_back({out_node(parent_[i]), is_summary(i) ? out_node(i) : i});
+      r.into_out_nodes.push_back({out_node(parent_[i]), finish_node(i)});
     }
   };
   // A table that stays in cache answers each link as it comes.
