@@ -110,14 +110,14 @@ class task_graph {
   std::uint32_t look_up(std::string_view id) const;
   // look_up() for many ids at once, with the table and the ids prefetched a few steps ahead.
   void find_many(const std::string_view* ids, std::size_t count, std::uint32_t* out) const;
-  // The edge arrays the graph takes over, by successor, and what resolving one range of tasks'
-  // links found besides.
+  // The arrays the graph takes over: the edges by successor (each node's in one run, the nodes
+  // in order), where each node's run starts, and what resolving one range of tasks' links found
+  // besides.
   struct edge_arrays {
-    std::vector<std::uint32_t> successors, preds;
+    std::vector<std::uint32_t> starts;  // by node, and one past the last edge at the end
+    std::vector<std::uint32_t> preds;
     std::vector<graph_edge> props;
-    void put(std::size_t k, std::uint32_t from, std::uint32_t to, graph_edge e) {
-      successors[k] = to, preds[k] = from, props[k] = e;
-    }
+    void put(std::size_t k, std::uint32_t from, graph_edge e) { preds[k] = from, props[k] = e; }
   };
   struct task_walk {
     bool sorted = true;  // within the range
@@ -135,15 +135,28 @@ class task_graph {
     std::size_t end = 0;  // one past the last edge written
   };
   // A plan whose ids come in order (strictly ascending): the tasks and their links in one walk,
-  // each link looked up as it comes (links to tasks further on, once the walk is over). False,
-  // with nothing to keep, when the ids are not in order or anything is wrong: the steps below
-  // then find and report it.
-  bool link_in_one_walk(const plan& p, edge_arrays& edges, link_pass& result);
+  // each link's task found as it comes (links to tasks further on, once the walk is over): read
+  // from the link while the ids run as numbers (detail::running_ids), then, if `hashed`, looked
+  // up in the hash table. False, with nothing to keep, when the ids are not in order (or stop
+  // running as numbers, unless `hashed`) or anything is wrong: the steps below then find and
+  // report it.
+  bool link_in_one_walk(const plan& p, bool hashed, edge_arrays& edges, link_pass& result);
+  struct one_walk;  // what the walk keeps besides the graph's arrays
+  // The walk from task `from` on, once the ids stop running as numbers: the ids before it go
+  // into the hash table, and each link is looked up there.
+  bool link_rest_hashed(one_walk& walk, std::uint32_t from);
   // Any plan: hashes, then orders the ids, then resolves parents and links; throws the problems
   // found (strict) or skips them (collecting cycles).
   void link_in_steps(const plan& p, std::vector<diagnostic>* cycles, bool two_threads,
                      edge_arrays& edges, link_pass& result);
   void number_out_nodes();  // after parent_: each summary's out node, after every task
+  // Makes the edges the graph: they come grouped by successor, the nodes in order, with each
+  // node's start known, which is the layout of Boost's graph. Its constructors take unsorted
+  // edges (a list of successors besides, sorted in place, and each node's edges counted); these
+  // are sorted and counted already, so the arrays are swapped in as they are, through the
+  // structure's public members (the test "The graph holds its edges as Boost builds them" checks
+  // the result against Boost's own construction).
+  void hand_over(edge_arrays& edges);
   // Adds the edges into out nodes, builds the graph and its topological order, and finds the
   // cycles.
   void finish(edge_arrays& edges, link_pass& links, std::vector<diagnostic>* cycles);

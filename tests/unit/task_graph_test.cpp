@@ -317,6 +317,15 @@ TEST_CASE("A large plan's graph is the same built on one thread or two", "[task_
     std::swap(p.tasks[30000], p.tasks[30001]);
     CHECK(differences(p) == 0);
   }
+  SECTION("ids that stop running as numbers") {
+    // T30000 becomes T30000a, still in order: one thread reads numbers up to it and hashes the
+    // rest, two go over to the steps there.
+    for (auto& t : p.tasks)
+      for (auto& l : t.after)
+        if (l.task == "T30000") l.task = "T30000a";
+    p.tasks[30000].id = "T30000a";
+    CHECK(differences(p) == 0);
+  }
   SECTION("a very long last id") {
     p.tasks.back().id += std::string(std::size_t(1) << 20, 'x');
     CHECK(differences(p) == 0);
@@ -399,17 +408,28 @@ TEST_CASE("A plan in id order is linked in one walk as any order of it is in ste
   // Random plans listed in id order (linked in one walk) and in reverse (linked in steps): the
   // same graph, or errors with the same messages. Links go either way in id order, to summaries
   // and to the task itself; parents come before or after their children; some ids are too long
-  // to be known by their hash; some plans have more links than the walk makes room for.
+  // to be known by their hash; some run as numbers (T7, T8, … or T07, T08, … T100), now and then
+  // with a gap, so the walk reads numbers and then hashes; now and then a link spells a number
+  // with one zero too many; some plans have more links than the walk makes room for.
   std::size_t graphs = 0, errors = 0;
-  for (unsigned seed = 1; seed <= 300; ++seed) {
+  for (unsigned seed = 1; seed <= 400; ++seed) {
     std::mt19937 rng(seed);
     auto pick = [&](std::size_t k) { return static_cast<std::size_t>(rng() % k); };
     const std::size_t n = 1 + pick(40);
-    const bool long_ids = seed % 2 == 0, many_links = seed % 5 == 0;
+    const unsigned style = seed % 4;  // short ids, long ids, numbers, zero-padded numbers
+    const bool many_links = seed % 5 == 0;
+    const std::size_t first = pick(120), gap_at = pick(2) == 0 ? pick(n) : n;
     std::vector<task> tasks;
-    for (std::size_t i = 0; i < n; ++i)
-      tasks.push_back(leaf((long_ids ? "PHASE-ONE-" : "T") + std::to_string(pick(1000) * 7 + i),
-                           static_cast<std::int64_t>(pick(6))));
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t number = first + i + (i >= gap_at ? 1 : 0);
+      char padded[16];
+      std::snprintf(padded, sizeof padded, "T%02zu", number);
+      std::string id = style == 0   ? "T" + std::to_string(pick(1000) * 7 + i)
+                       : style == 1 ? "PHASE-ONE-" + std::to_string(pick(1000) * 7 + i)
+                       : style == 2 ? "T" + std::to_string(number)
+                                    : std::string(padded);
+      tasks.push_back(leaf(id, static_cast<std::int64_t>(pick(6))));
+    }
     std::sort(tasks.begin(), tasks.end(),
               [](const task& a, const task& b) { return compare_ids(a.id, b.id) < 0; });
     tasks.erase(std::unique(tasks.begin(), tasks.end(),
@@ -440,9 +460,12 @@ TEST_CASE("A plan in id order is linked in one walk as any order of it is in ste
         return pick(40) == 0 || before.empty() ? pick(tasks.size()) : before[pick(before.size())];
       };
       std::size_t links = many_links ? 6 + pick(6) : pick(4);
-      for (std::size_t k = 0; k < links; ++k)
-        tasks[i].after.push_back(fixture::dep(tasks[other()].id, static_cast<link_type>(pick(4)),
+      for (std::size_t k = 0; k < links; ++k) {
+        std::string named = tasks[other()].id;
+        if (pick(60) == 0) named.insert(1, "0");  // T07 for T7, T007 for T07: no such task
+        tasks[i].after.push_back(fixture::dep(named, static_cast<link_type>(pick(4)),
                                               static_cast<std::int64_t>(pick(7)) - 3));
+      }
     }
     for (auto& t : tasks)  // a summary needs no duration
       if (std::any_of(tasks.begin(), tasks.end(), [&](const task& c) { return c.parent == t.id; }))
@@ -463,4 +486,58 @@ TEST_CASE("A plan in id order is linked in one walk as any order of it is in ste
   }
   CHECK(graphs > 50);  // both outcomes are exercised
   CHECK(errors > 50);
+}
+
+TEST_CASE("The graph holds its edges as Boost builds them", "[task_graph]") {
+  // The edges are handed to Boost's structure as they come (task_graph::hand_over): the graph
+  // must be the one Boost's own constructor makes of the same edges, given node by node from the
+  // last node to the first (so it has to sort them). Plans linked in one walk and in steps, with
+  // summaries (out nodes, edges into them last) and with a last node that has no edges.
+  plan large = large_sorted_plan();
+  plan large_reversed = large;
+  std::reverse(large_reversed.tasks.begin(), large_reversed.tasks.end());
+  std::vector<task> tasks;
+  for (int i = 0; i < 6; ++i) {
+    task t = leaf("T" + std::to_string(i), 2);
+    if (i > 0 && i < 4) t.parent = "T" + std::to_string(i - 1);
+    if (i < 3) t.duration.reset();
+    if (i == 5)
+      t.after = {fixture::dep("T0", link_type::fs, 0), fixture::dep("T3", link_type::ss, -2)};
+    tasks.push_back(t);
+  }
+  plan summaries = fixture::plan_on("2026-03-02", tasks);
+  plan isolated_last = fixture::plan_on(
+      "2026-03-02", {leaf("A", 1), leaf("B", 1, {"A"}), leaf("C", 1, {"A", "B"}), leaf("D", 1)});
+  using graph_type = task_graph::graph_type;
+  for (const plan* p : {&large, &large_reversed, &summaries, &isolated_last}) {
+    task_graph g(*p, 1);
+    const graph_type& ours = g.predecessors();
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+    std::vector<graph_edge> props;
+    for (auto v = static_cast<std::uint32_t>(g.node_count()); v-- > 0;)
+      for (auto [e, end] = out_edges(v, ours); e != end; ++e) {
+        pairs.emplace_back(v, target(*e, ours));
+        props.push_back(ours[*e]);
+      }
+    graph_type boosts(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(),
+                      props.begin(), g.node_count());
+    REQUIRE(num_vertices(ours) == g.node_count());
+    REQUIRE(num_vertices(boosts) == g.node_count());
+    REQUIRE(num_edges(ours) == num_edges(boosts));
+    CHECK(ours.vertex_properties().m_vertex_properties.size() == g.node_count());
+    std::size_t differ = 0, edges_seen = 0;
+    for (std::uint32_t v = 0; v < g.node_count(); ++v) {
+      auto [a, a_end] = out_edges(v, ours);
+      auto [b, b_end] = out_edges(v, boosts);
+      differ += out_degree(v, ours) != out_degree(v, boosts);
+      for (; a != a_end && b != b_end; ++a, ++b)
+        differ += target(*a, ours) != target(*b, boosts) || ours[*a].kind() != boosts[*b].kind() ||
+                  ours[*a].lag() != boosts[*b].lag() ||
+                  get(boost::edge_index, ours, *a) != get(boost::edge_index, boosts, *b);
+    }
+    for (auto [e, end] = edges(ours); e != end; ++e, ++edges_seen)
+      differ += get(boost::edge_index, ours, *e) != edges_seen;
+    CHECK(differ == 0);
+    CHECK(edges_seen == num_edges(ours));
+  }
 }
