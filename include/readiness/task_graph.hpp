@@ -54,10 +54,11 @@ class task_graph {
   // link target or parent, a negative or missing duration, a lag out of range (each naming its
   // JSON pointer); errc::cycle naming the tasks on a cycle in order (`T03 → T07 → T03`).
   //
-  // `threads`: 0 lets a plan of parallel_tasks tasks or more walk them on two threads when the
-  // machine has two cores, and resolve its links on two threads too when its ids come sorted and
-  // it has parallel_links links or more; 1 keeps the build on the calling thread. The graph is
-  // the same either way.
+  // `threads`: 0 lets a plan whose ids run as numbers (T01, T02, …) walk its tasks in two halves
+  // on two threads from parallel_numbered_tasks tasks on, when the machine has two cores; any
+  // other plan of parallel_tasks tasks or more walks them on two threads, and resolves its links
+  // on two threads too when its ids come sorted and it has parallel_links links or more. 1 keeps
+  // the build on the calling thread. The graph is the same either way.
   //
   // The graph reads the plan's tasks where they are (model(), id()): the plan must outlive it and
   // keep its tasks in place, so a temporary plan is refused.
@@ -65,6 +66,7 @@ class task_graph {
   explicit task_graph(const plan&& p, unsigned threads = 0) = delete;
   static constexpr std::size_t parallel_tasks = std::size_t(1) << 15;
   static constexpr std::size_t parallel_links = std::size_t(1) << 16;
+  static constexpr std::size_t parallel_numbered_tasks = std::size_t(1) << 13;
   // Ids are found through a hash table of at least one and a half times as many slots
   // (16 bytes each) as tasks. Up to this many slots (2 MiB) it stays in a core's cache and each
   // link looks its task up as it comes; a larger table is probed a block of links at a time, so
@@ -73,7 +75,7 @@ class task_graph {
   static constexpr std::size_t direct_lookup_slots = std::size_t(1) << 17;
 
   std::size_t task_count() const { return out_node_.size(); }
-  std::size_t node_count() const { return node_task_.size(); }
+  std::size_t node_count() const { return task_count() + summary_of_out_.size(); }
 
   const std::string& id(std::size_t task) const { return model(task).id; }
   const task& model(std::size_t task) const { return tasks_[document_index(task)]; }
@@ -87,7 +89,9 @@ class task_graph {
   bool is_summary(std::size_t task) const { return out_node_[task] != none; }
   std::uint32_t out_node(std::size_t task) const { return out_node_[task]; }  // none if a leaf
   std::uint32_t parent(std::size_t task) const { return parent_[task]; }      // none at the top
-  std::uint32_t task_of(std::uint32_t node) const { return node_task_[node]; }
+  std::uint32_t task_of(std::uint32_t node) const {  // a task's node is the task itself
+    return node < task_count() ? node : summary_of_out_[node - task_count()];
+  }
   bool is_virtual(std::uint32_t node) const;  // a summary's gate or out node
 
   // Nodes in topological order (every predecessor before its successors).
@@ -141,6 +145,13 @@ class task_graph {
   // running as numbers, unless `hashed`) or anything is wrong: the steps below then find and
   // report it.
   bool link_in_one_walk(const plan& p, bool hashed, edge_arrays& edges, link_pass& result);
+  // A plan whose ids run as numbers (detail::running_ids) in two halves on two threads, each
+  // link's task read from its id; false, with nothing to keep, as link_in_one_walk.
+  bool link_numbered_in_halves(const plan& p, edge_arrays& edges, link_pass& result);
+  // After a walk: numbers the out nodes, checks that only summaries lack a duration, and turns
+  // links from summaries to their out nodes.
+  bool close_walk(const std::vector<std::uint32_t>& without_duration, edge_arrays& edges,
+                  link_pass& result);
   struct one_walk;  // what the walk keeps besides the graph's arrays
   // The walk from task `from` on, once the ids stop running as numbers: the ids before it go
   // into the hash table, and each link is looked up there.
@@ -171,7 +182,7 @@ class task_graph {
   std::vector<std::uint32_t> document_index_;  // by task index; empty when ids come sorted
   std::vector<std::uint32_t> out_node_;
   std::vector<std::uint32_t> parent_;
-  std::vector<std::uint32_t> node_task_;
+  std::vector<std::uint32_t> summary_of_out_;  // by out node − task_count()
   std::vector<std::uint32_t> order_;
   bool index_order_ = false;
   // The hash table (dropped once the graph is built). Open addressing: each slot holds an id's full

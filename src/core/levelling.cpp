@@ -54,9 +54,8 @@ void level(network& n, const std::vector<std::int32_t>& priority) {
   const std::size_t count = n.flags.size();
   std::vector<unit_usage> usage;
   std::vector<std::int32_t> unit_day0(n.capacity.size(), 0);
-  for (std::size_t v = 0; v < n.graph->task_count(); ++v)
-    if (n.unit_of[v] >= 0)
-      unit_day0[static_cast<std::size_t>(n.unit_of[v])] = n.day0[n.calendar[v]];
+  for (std::uint32_t v = 0; v < n.graph->task_count(); ++v)
+    if (n.unit(v) >= 0) unit_day0[static_cast<std::size_t>(n.unit(v))] = n.day0[n.calendar[v]];
   for (std::size_t u = 0; u < n.capacity.size(); ++u)
     usage.emplace_back(n.capacity[u], unit_day0[u]);
 
@@ -85,14 +84,13 @@ void level(network& n, const std::vector<std::int32_t>& priority) {
       eligible.pop();
     }
     settle(n, v);
-    std::int32_t unit = n.unit_of[v];
+    std::int32_t unit = n.unit(v);
     if (unit >= 0 && !(n.flags[v] & (node_virtual | node_done)) && n.duration[v] > 0) {
       auto& u = usage[static_cast<std::size_t>(unit)];
       std::int32_t s = u.earliest(n.times[v].es, n.duration[v]);
       if (s > n.times[v].es) {
         n.times[v].es = s;
         n.times[v].ef = s + n.duration[v];
-        n.times[v].driver_start = -1;  // held back by capacity, not by a link
       }
       u.take(s, n.duration[v]);
     }

@@ -21,8 +21,7 @@ class running_ids {
   // there. The prefix is read from the first id where it is: that id must outlive this.
   bool extend(std::string_view id) {
     if (count_ == 0) return start(id);
-    std::uint64_t number = 0;
-    if (!read(id, number) || number != first_ + count_) return false;
+    if (!spells(id, count_)) return false;
     ++count_;
     return true;
   }
@@ -33,10 +32,22 @@ class running_ids {
   // The position (0 for the first id) of the id that is exactly these bytes, none when no id
   // taken is. Each number has one spelling for a prefix and width, so a link that reads as the
   // number of a task taken names that task.
-  std::uint32_t index_of(std::string_view id) const {
+  std::uint32_t index_of(std::string_view id) const { return index_below(id, count_); }
+
+  // The same for ids not all taken yet: the position the id spells in the numbering the first
+  // id started, when below `bound`; it names a task only once the id at that position is checked
+  // (spells()).
+  std::uint32_t index_below(std::string_view id, std::uint32_t bound) const {
     std::uint64_t number = 0;
-    if (!read(id, number) || number < first_ || number - first_ >= count_) return none;
+    if (count_ == 0 || !read(id, number) || number < first_ || number - first_ >= bound)
+      return none;
     return static_cast<std::uint32_t>(number - first_);
+  }
+
+  // Whether the id is the one at this position of the numbering the first id started.
+  bool spells(std::string_view id, std::uint32_t position) const {
+    std::uint64_t number = 0;
+    return count_ != 0 && read(id, number) && number == first_ + position;
   }
 
  private:

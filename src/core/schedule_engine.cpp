@@ -130,8 +130,8 @@ void set_capacities(network& n, const plan& p, const task_graph& g) {
     slot.emplace(u.id, static_cast<std::int32_t>(n.capacity.size()));
     n.capacity.push_back(*u.capacity);
   }
-  n.unit_of.assign(g.node_count(), -1);
   if (slot.empty()) return;
+  n.unit_of.assign(g.node_count(), -1);
   for (std::uint32_t v = 0; v < g.task_count(); ++v) {
     auto it = slot.find(g.model(v).lead);
     if (it != slot.end() && !g.is_summary(v)) n.unit_of[v] = it->second;

@@ -21,14 +21,17 @@ enum node_flag : std::uint8_t { node_virtual = 1, node_done = 2, node_started = 
 enum side : std::uint8_t { start_side = 0, finish_side = 1 };
 
 // A node's results (instants in the node's calendar).
-struct alignas(32) node_times {  // two to a cache line, never split
+struct node_times {
   std::int32_t es = 0, ef = 0, ls = 0, lf = 0;
   // Leaf: free float. Virtual node: how far its start (free_start) or finish (free_finish) may
   // move without moving any real task.
   std::int32_t free_start = 0, free_finish = 0;
-  // What set a node's start (leaf; virtual: its start) and a virtual node's finish:
-  // (predecessor node << 1 | predecessor side), or -1 for its own bound.
-  std::int32_t driver_start = -1, driver_finish = -1;
+};
+
+// What set a node's start (leaf; virtual: its start) and its finish: (predecessor node << 1 |
+// predecessor side), or -1 for its own bound (or, levelled, the capacity of its unit).
+struct node_drivers {
+  std::int32_t start = -1, finish = -1;
 };
 
 struct network {
@@ -48,9 +51,11 @@ struct network {
   std::vector<std::int32_t> deadline;  // latest finish instant, `unbounded` when none
   std::vector<std::int32_t> actual_start;
   std::vector<std::uint8_t> flags;
-  // Levelling: the capacity slot of a leaf's lead unit (−1: unlimited), and each slot's capacity.
+  // Levelling: the capacity slot of a leaf's lead unit (−1: unlimited; empty when no unit has a
+  // capacity), and each slot's capacity.
   std::vector<std::int32_t> unit_of;
   std::vector<std::int64_t> capacity;
+  std::int32_t unit(std::uint32_t node) const { return unit_of.empty() ? -1 : unit_of[node]; }
 
   // Results per node, one record each: a pass touches a neighbour's record in one cache line.
   std::vector<node_times> times;
@@ -76,6 +81,9 @@ std::int32_t carry_backward(const working_calendar& a, side s, const working_cal
 void start_forward(network& n);
 // Sets a node's early dates from its predecessors' (every one already settled).
 void settle(network& n, std::uint32_t v);
+// What set node v's early dates, found again after a pass (the passes keep only the dates: only
+// the driving path asks, for the few nodes on it).
+node_drivers drivers(const network& n, std::uint32_t v);
 // Forward pass in topological order.
 void forward_pass(network& n);
 // Backward pass (needs the forward results): late dates, and free floats when `free_floats`

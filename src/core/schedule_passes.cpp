@@ -95,7 +95,6 @@ void start_forward(network& n) {
   std::size_t count = n.flags.size();
   for (std::size_t v = 0; v < count; ++v) {
     node_times& t = n.times[v];
-    t.driver_start = t.driver_finish = -1;
     t.ls = t.lf = t.free_start = t.free_finish = unbounded;  // the backward pass's minima
     if (n.flags[v] & node_done) {
       t.es = n.actual_start[v];
@@ -108,14 +107,28 @@ void start_forward(network& n) {
 
 namespace {
 
-// The latest instant offered to one side of a node, and the offer that set it: ties go to the
-// least (predecessor << 1 | side), so to the predecessor first in id order. Both live in one
-// number, instant × 2^32 + (2^32 − 1 − code), so an offer is one comparison without a branch
-// (which offer wins is a coin toss on a random network).
+// The latest instant offered to one side of a node. An offer at or below `never` sets nothing,
+// as no offer.
+template <bool Track>
 class best_offer {
  public:
-  // An offer at or below `never` sets nothing, as no offer. Codes are below 2^31 (the task graph
-  // takes fewer than 2^29 tasks); read as unsigned, they stay out of the instant's half anyway.
+  READINESS_HOT void offer(std::int32_t x, std::int32_t) { best_ = std::max(best_, x); }
+  std::int32_t value() const { return best_; }
+  std::int32_t driver() const { return -1; }
+
+ private:
+  std::int32_t best_ = never;
+};
+
+// Tracking the offer that set it, too: ties go to the least (predecessor << 1 | side), so to the
+// predecessor first in id order. Both live in one number, instant × 2^32 + (2^32 − 1 − code), so
+// an offer is one comparison without a branch (which offer wins is a coin toss on a random
+// network).
+template <>
+class best_offer<true> {
+ public:
+  // Codes are below 2^31 (the task graph takes fewer than 2^29 tasks); read as unsigned, they
+  // stay out of the instant's half anyway.
   READINESS_HOT void offer(std::int32_t x, std::int32_t code) {
     std::int64_t key = std::int64_t{x} * 4294967296 +
                        (0xffffffff - std::int64_t{static_cast<std::uint32_t>(code)});
@@ -134,21 +147,25 @@ class best_offer {
 };
 
 // Offers side `from` of predecessor p, read as side `to` of v, plus the lag.
-template <bool Mixed>
-READINESS_HOT void offer_from(const network& n, best_offer& into, node_id p, side from, node_id v,
-                              side to, std::int32_t value, std::int32_t lag) {
+template <bool Mixed, bool Track>
+READINESS_HOT void offer_from(const network& n, best_offer<Track>& into, node_id p, side from,
+                              node_id v, side to, std::int32_t value, std::int32_t lag) {
   if (!real(value)) return;
   if (Mixed && n.calendar[p] != n.calendar[v])
     value = carry_forward(n.cal(p), from, n.cal(v), to, value);
   into.offer(value + lag, static_cast<std::int32_t>(p << 1 | from));
 }
 
-template <bool Mixed, bool Prefetch>
-READINESS_HOT void settle_node(network& n, node_id v) {
-  std::uint8_t f = n.flags[v];
-  if (f & node_done) return;
+// What a node's predecessors offer its start and its finish.
+template <bool Track>
+struct offers {
+  best_offer<Track> start, finish;
+};
+
+template <bool Mixed, bool Prefetch, bool Track>
+READINESS_HOT offers<Track> gather(const network& n, node_id v) {
   const auto& g = n.graph->predecessors();
-  best_offer by_start, by_finish;
+  offers<Track> o;
   auto range = out_edges(v, g);
   for (auto it = range.first; it != range.second; ++it) {
     prefetch_pred<Prefetch>(n, (*it).idx + prefetch_distance);
@@ -157,44 +174,56 @@ READINESS_HOT void settle_node(network& n, node_id v) {
     edge_kind kind = e.kind();
     std::int32_t pf = n.times[p].ef;
     if (kind == edge_kind::pass) {  // start to start and finish to finish
-      offer_from<Mixed>(n, by_start, p, start_side, v, start_side, start_value(n, p), 0);
-      offer_from<Mixed>(n, by_finish, p, finish_side, v, finish_side, pf, 0);
+      offer_from<Mixed>(n, o.start, p, start_side, v, start_side, start_value(n, p), 0);
+      offer_from<Mixed>(n, o.finish, p, finish_side, v, finish_side, pf, 0);
       continue;
     }
     side from = pred_side(kind), to = succ_side(kind);
     // Both offers take the edge's, and the side it does not reach keeps its own: no reference
     // chosen between the two, so both stay in registers. A predecessor's start is read only for
     // the links from it (SS, SF): most links are FS, and the branch then always goes one way.
-    best_offer offer = to == start_side ? by_start : by_finish;
+    best_offer<Track> offer = to == start_side ? o.start : o.finish;
     std::int32_t value = pf;
     if (from == start_side) value = start_value(n, p);
     offer_from<Mixed>(n, offer, p, from, v, to, value, e.lag());
-    by_start = to == start_side ? offer : by_start;
-    by_finish = to == start_side ? by_finish : offer;
+    o.start = to == start_side ? offer : o.start;
+    o.finish = to == start_side ? o.finish : offer;
   }
+  return o;
+}
+
+// A leaf's early start from its offers and its own bound, and the offer that set it (-1: its
+// own bound).
+struct early_start {
+  std::int32_t at, driver;
+};
+
+template <bool Track>
+early_start leaf_start(const network& n, node_id v, const offers<Track>& o) {
+  std::int32_t d = n.duration[v];
+  std::int32_t from_start = o.start.value(),
+               from_finish = real(o.finish.value()) ? o.finish.value() - d : never;
+  early_start s{n.lower[v], -1};
+  if (from_start >= s.at && from_start >= from_finish && real(from_start))
+    s = {from_start, o.start.driver()};
+  else if (from_finish >= s.at && real(from_finish))
+    s = {from_finish, o.finish.driver()};
+  return s;
+}
+
+template <bool Mixed, bool Prefetch>
+READINESS_HOT void settle_node(network& n, node_id v) {
+  std::uint8_t f = n.flags[v];
+  if (f & node_done) return;
+  offers<false> o = gather<Mixed, Prefetch, false>(n, v);
   node_times& t = n.times[v];
   if (f & node_virtual) {
-    t.es = by_start.value(), t.driver_start = by_start.driver();
-    t.ef = by_finish.value(), t.driver_finish = by_finish.driver();
-    if (n.lower[v] > t.es) t.es = n.lower[v], t.driver_start = -1;
+    t.es = std::max(o.start.value(), n.lower[v]);
+    t.ef = o.finish.value();
     return;
   }
-  std::int32_t d = n.duration[v];
-  std::int32_t from_start = by_start.value(),
-               from_finish = real(by_finish.value()) ? by_finish.value() - d : never;
-  std::int32_t s = n.lower[v];
-  std::int32_t driver = -1;
-  if (from_start >= s && from_start >= from_finish && real(from_start)) {
-    s = from_start;
-    driver = by_start.driver();
-  } else if (from_finish >= s && real(from_finish)) {
-    s = from_finish;
-    driver = by_finish.driver();
-  }
-  t.es = s;
-  t.ef = s + d;
-  t.driver_start = driver;
-  t.driver_finish = by_finish.driver();
+  t.es = leaf_start(n, v, o).at;
+  t.ef = t.es + n.duration[v];
 }
 
 template <bool Mixed, bool Prefetch>
@@ -214,6 +243,17 @@ void settle(network& n, node_id v) {
     settle_node<true, true>(n, v);
   else
     settle_node<false, true>(n, v);
+}
+
+node_drivers drivers(const network& n, node_id v) {
+  if (n.is(v, node_done)) return {};
+  offers<true> o = n.mixed ? gather<true, false, true>(n, v) : gather<false, false, true>(n, v);
+  const node_times& t = n.times[v];
+  if (n.is(v, node_virtual))
+    return {n.lower[v] > o.start.value() ? -1 : o.start.driver(), o.finish.driver()};
+  early_start s = leaf_start(n, v, o);
+  // A start later than its links and bounds allow was held back by levelling.
+  return {s.at == t.es ? s.driver : -1, o.finish.driver()};
 }
 
 void forward_pass(network& n) {

@@ -106,10 +106,10 @@ std::vector<std::string> driving_path(const network& n, const task_graph& g) {
   for (node_id v = end; v != task_graph::none && path.size() <= g.task_count();) {
     path.push_back(g.id(v));
     if (n.is(v, detail::node_done)) break;
-    std::int32_t d = n.times[v].driver_start;
+    std::int32_t d = detail::drivers(n, v).start;
     while (d >= 0 && n.is(static_cast<node_id>(d >> 1), detail::node_virtual)) {
-      node_id p = static_cast<node_id>(d >> 1);
-      d = (d & 1) ? n.times[p].driver_finish : n.times[p].driver_start;
+      detail::node_drivers through = detail::drivers(n, static_cast<node_id>(d >> 1));
+      d = (d & 1) ? through.finish : through.start;
     }
     v = d >= 0 ? static_cast<node_id>(d >> 1) : task_graph::none;
   }

@@ -63,3 +63,22 @@ TEST_CASE("Levelling keeps links and reports late tasks", "[levelling]") {
   CHECK_FALSE(plain_schedule.levelled);
   CHECK_FALSE(at(plain_schedule, "C").delay);
 }
+
+TEST_CASE("A task held back by capacity starts the driving path", "[levelling]") {
+  // B (due first) takes unit u on days 0–2; A, after X, could start on day 1 but waits for u
+  // until day 3; C follows A and finishes last. Unlevelled, X drives A; levelled, nothing does.
+  plan p = fixture::plan_on("2026-03-02",
+                            {leaf("X", 1), leaf("A", 2, {"X"}), leaf("B", 3), leaf("C", 2, {"A"})});
+  p.tasks[1].lead = p.tasks[2].lead = "u";
+  p.tasks[2].due = d("2026-03-04");
+  unit u;
+  u.id = "u";
+  u.capacity = 1;
+  p.units.push_back(u);
+  schedule plain_schedule = fixture::run(p, working_calendar());
+  CHECK(plain_schedule.driving_path == std::vector<std::string>{"X", "A", "C"});
+  schedule s = levelled(p);
+  CHECK(at(s, "A").es == d("2026-03-05"));
+  CHECK(at(s, "C").ef == d("2026-03-10"));
+  CHECK(s.driving_path == std::vector<std::string>{"A", "C"});
+}

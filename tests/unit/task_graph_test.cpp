@@ -289,9 +289,9 @@ std::size_t differences(const plan& p) {
 // The graph of p, or the messages of the error it raises (without their places, which depend on
 // the document's order).
 std::variant<std::unique_ptr<task_graph>, std::vector<std::string>> graph_or_messages(
-    const plan& p) {
+    const plan& p, unsigned threads = 0) {
   try {
-    return std::make_unique<task_graph>(p);
+    return std::make_unique<task_graph>(p, threads);
   } catch (const error& e) {
     std::vector<std::string> messages;
     for (const auto& d : e.diagnostics()) messages.push_back(d.message);
@@ -539,5 +539,87 @@ TEST_CASE("The graph holds its edges as Boost builds them", "[task_graph]") {
       differ += get(boost::edge_index, ours, *e) != edges_seen;
     CHECK(differ == 0);
     CHECK(edges_seen == num_edges(ours));
+  }
+}
+
+TEST_CASE("A numbered plan walked in two halves is linked as in one walk and in steps",
+          "[task_graph]") {
+  // Plans of more than parallel_numbered_tasks tasks whose ids run as numbers: in two halves on
+  // two threads (threads 0), in one walk (threads 1) and in steps (the plan listed backwards),
+  // the same graph or errors with the same messages, whatever is wrong with them.
+  const int n = static_cast<int>(task_graph::parallel_numbered_tasks) + 808;
+  const int half = n / 2;
+  for (int variant = 0; variant < 12; ++variant) {
+    const bool padded = variant % 2 == 1;
+    auto name = [&](int i) {
+      char id[16];
+      std::snprintf(id, sizeof id, padded ? "T%05d" : "T%d", i + 1);
+      return std::string(id);
+    };
+    // Variants 4 and 5 skip a number in the second half: the ids stay in order, and the
+    // numbering ends there.
+    const int gap = variant / 2 == 2 ? half + 100 : n + 1;
+    auto id_of = [&](int i) { return name(i >= gap ? i + 1 : i); };
+    std::mt19937 rng(static_cast<unsigned>(variant));
+    std::vector<task> tasks;
+    for (int i = 0; i < n; ++i) {
+      task t = leaf(id_of(i), static_cast<std::int64_t>(rng() % 5));
+      for (int k = 0; k < 3 && i > 0; ++k)
+        t.after.push_back(fixture::dep(id_of(static_cast<int>(rng() % static_cast<unsigned>(i))),
+                                       static_cast<link_type>(rng() % 4),
+                                       static_cast<std::int64_t>(rng() % 5) - 2));
+      tasks.push_back(t);
+    }
+    switch (variant / 2) {
+      case 0:  // as it is
+        break;
+      case 1:  // links forward, across the halves both ways, and summaries in both halves
+        tasks[half + 10].after.clear();
+        tasks[n - 1].after.clear();
+        tasks[10].after.push_back(fixture::dep(name(half + 10), link_type::ss, 1));
+        tasks[half + 20].after.push_back(fixture::dep(name(n - 1), link_type::fs, 0));
+        for (int summary : {5, half + 5}) {
+          tasks[summary].duration.reset();
+          tasks[summary].after.clear();
+        }
+        for (int i = 1; i < n; i += 97) {
+          if (i == 5 || i == half + 5) continue;
+          tasks[i].parent = name(i % 2 ? 5 : half + 5);
+          tasks[i].after.clear();
+        }
+        break;
+      case 2:  // the gap above
+        break;
+      case 3:  // a link spells a number with a zero too many, another names no task
+        tasks[half + 3].after.push_back(fixture::dep("T0" + name(7).substr(1), link_type::fs, 0));
+        tasks[20].after.push_back(fixture::dep(name(n + 40), link_type::fs, 0));
+        break;
+      case 4:  // a leaf without duration, a lag out of range, a link to itself
+        tasks[half + 9].duration.reset();
+        tasks[30].after.push_back(fixture::dep(name(2), link_type::fs, 3000000));
+        tasks[half + 50].after.push_back(fixture::dep(name(half + 50), link_type::fs, 0));
+        break;
+      default:  // a first id that starts no numbering
+        tasks[0].id = "T";
+        for (auto& t : tasks)
+          for (auto& l : t.after)
+            if (l.task == name(0)) l.task = "T";
+    }
+    plan in_order = fixture::plan_on("2026-03-02", tasks);
+    std::reverse(tasks.begin(), tasks.end());
+    plan reversed = fixture::plan_on("2026-03-02", tasks);
+    auto halves = graph_or_messages(in_order, 0), walked = graph_or_messages(in_order, 1),
+         stepped = graph_or_messages(reversed, 1);
+    INFO("variant " << variant);
+    REQUIRE(halves.index() == walked.index());
+    REQUIRE(halves.index() == stepped.index());
+    CHECK(halves.index() == (variant < 6 || variant >= 10 ? 0u : 1u));
+    if (halves.index() == 0) {
+      CHECK(differences(*std::get<0>(halves), *std::get<0>(walked)) == 0);
+      CHECK(differences(*std::get<0>(halves), *std::get<0>(stepped)) == 0);
+    } else {
+      CHECK(std::get<1>(halves) == std::get<1>(walked));
+      CHECK(std::get<1>(halves) == std::get<1>(stepped));
+    }
   }
 }
