@@ -623,3 +623,16 @@ TEST_CASE("A numbered plan walked in two halves is linked as in one walk and in 
     }
   }
 }
+
+TEST_CASE("A plan without tasks has a graph without nodes", "[task_graph]") {
+  plan p = fixture::plan_on("2026-03-02", {});
+  for (unsigned threads : {0u, 1u}) {
+    task_graph g(p, threads);
+    CHECK(g.task_count() == 0);
+    CHECK(g.node_count() == 0);
+    CHECK(num_vertices(g.predecessors()) == 0);
+    CHECK(num_edges(g.predecessors()) == 0);
+    CHECK(g.topological_order().empty());
+    CHECK(g.find("T1") == task_graph::none);
+  }
+}
