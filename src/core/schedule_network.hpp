@@ -57,7 +57,8 @@ struct network {
   std::vector<std::int64_t> capacity;
   std::int32_t unit(std::uint32_t node) const { return unit_of.empty() ? -1 : unit_of[node]; }
 
-  // Results per node, one record each: a pass touches a neighbour's record in one cache line.
+  // Results per node, one record each: a pass touches a neighbour's record in one cache line
+  // (three records in four; the rest span two).
   std::vector<node_times> times;
 
   const working_calendar& cal(std::uint32_t node) const { return *calendars[calendar[node]]; }

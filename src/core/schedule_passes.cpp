@@ -30,7 +30,7 @@ std::int32_t saturate(std::int64_t x) {
 // so the predecessor of an edge this many places ahead is known long before its state is read;
 // loading it early overlaps the cache misses of a large network.
 constexpr std::uint32_t prefetch_distance = 16;
-// Only a network whose node records (32 bytes each) outgrow a core's cache gains from that: from
+// Only a network whose node records (24 bytes each) outgrow a core's cache gains from that: from
 // 32k nodes on. A smaller one pays for the extra loads (10k nodes: passes 0.28 ms without, 0.30
 // with; 100k: 4.2 without, 3.2 with).
 constexpr std::size_t prefetch_from_nodes = std::size_t(1) << 15;
